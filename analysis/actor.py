@@ -1,0 +1,141 @@
+"""Who did the counted thing: the actor of a figure.
+
+Actor names come from ``data/actors.tsv``. Evidence, in order:
+
+1. names attached to the counted noun ("frappes américaines et irakiennes",
+   "missiles iraniens", "miliciens soutenus par l'Iran");
+2. the nearest group of names before the number in the sentence — the
+   subject in French word order — skipping targets ("contre l'EI", "visant
+   des milices"), the speaker of a reported statement and names that only
+   qualify another ("la coalition dirigée par les États-Unis");
+3. an agent after the number ("tués par des frappes de la coalition");
+4. for weapons fired at bases (rockets, drones, missiles, indirect fire,
+   attacks), the hostile actor the article is about, since the friendly
+   forces in such sentences are the targets or the ones shooting down.
+
+Several friendly names together ("américaines et irakiennes") make the
+coalition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .category import Category
+from .context import Article, Mention
+from .numbers import NumberMention
+
+FRIENDLY = {"coalition", "us", "france", "uk", "iraq", "sdf"}
+HOSTILE = ("iran_backed", "iran", "isis")
+INCOMING = {"rockets", "drones", "missiles", "indirect_fire", "attacks"}
+
+_TARGET_BEFORE = re.compile(
+    r"(?:\bcontre|\bvisant|\bvisé(?:e|s|es)?|\bciblant|\bciblé(?:e|s|es)?|\bsur|\bvers|\bfrappant|\bcombattre|"
+    r"\bà l'encontre|\bagainst|\btargeting|\bdéfaite)\b[^,;:.]{0,45}$",
+    re.IGNORECASE,
+)
+_MODIFIER_BEFORE = re.compile(r"(?:dirigée?s?|menée?s?|conduite?s?|led)\s+par\s+(?:les\s+|la\s+|le\s+|l')?$|(?:by)\s+(?:the\s+)?$", re.IGNORECASE)
+_GROUP_LINK = re.compile(r"^\s*(?:et|,|ou|and)?\s*(?:les\s+|la\s+|le\s+|l'|des\s+|de\s+la\s+|de\s+l'|du\s+)?$", re.IGNORECASE)
+_ATTACHED_LINK = re.compile(
+    r"^\s*(?:,\s*)?(?:et\s+|ou\s+)?(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|de\s+|par\s+l'|par\s+les\s+|par\s+la\s+|par\s+|"
+    r"soutenu(?:e|s|es)?\s+par\s+)?$",
+    re.IGNORECASE,
+)
+_AGENT_BEFORE = re.compile(r"\bpar\s+(?:des\s+|les\s+|la\s+|le\s+|l'|un\s+|une\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_FIRING = re.compile(r"\b(?:tir|lan[cç])\w*", re.IGNORECASE)
+
+
+def combine(actors: list[str]) -> str:
+    """One actor for a group of names: several friendly forces act as the coalition."""
+    distinct = list(dict.fromkeys(actors))
+    if len(distinct) > 1 and all(a in FRIENDLY for a in distinct):
+        return "coalition"
+    return distinct[0]
+
+
+def _in_sentence(art: Article, sentence) -> list[Mention]:
+    return [a for a in art.actors if sentence[0] <= a.start and a.end <= sentence[1]]
+
+
+def _is_target(art: Article, a: Mention, floor: int) -> bool:
+    return bool(_TARGET_BEFORE.search(art.view, max(floor, a.start - 60), a.start))
+
+
+def _is_modifier(art: Article, a: Mention) -> bool:
+    return bool(_MODIFIER_BEFORE.search(art.view, max(0, a.start - 25), a.start))
+
+
+def _attached(art: Article, names: list[Mention], after: int, limit: int) -> list[Mention]:
+    """Names chained right after ``after`` (the end of the counted noun)."""
+    out, pos = [], after
+    for a in names:
+        if a.start < pos:
+            continue
+        if a.start > limit or not _ATTACHED_LINK.match(art.view[pos:a.start]):
+            break
+        out.append(a)
+        pos = a.end
+    return out
+
+
+def _groups_before(art: Article, names: list[Mention]) -> list[list[Mention]]:
+    """Consecutive names joined by "et" or a comma form one group."""
+    groups: list[list[Mention]] = []
+    for a in names:
+        if groups and _GROUP_LINK.match(art.view[groups[-1][-1].end:a.start]):
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    return groups
+
+
+def article_attacker(art: Article) -> str | None:
+    """The hostile actor an article names most often outside target phrases."""
+    counts = Counter(a.value for a in art.actors if a.value in HOSTILE and not _is_target(art, a, 0))
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(a.value for a in art.actors if counts.get(a.value) == top)
+
+
+def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int, int], attacker: str | None) -> str:
+    """The actor of one figure (``unknown`` when the text does not say)."""
+    names = [
+        a for a in _in_sentence(art, sentence)
+        if not (a.start < m.end and m.start < a.end)
+        and not (cat.noun_start is not None and cat.noun_start <= a.start < cat.noun_end)
+        and not _is_modifier(art, a)
+    ]
+    incoming = cat.category in INCOMING
+
+    if cat.noun_end is not None:
+        attached = _attached(art, names, cat.noun_end, cat.noun_end + 40)
+        if attached:
+            return combine([a.value for a in attached])
+
+    before = [a for a in names if a.end <= m.start and not _is_target(art, a, sentence[0])]
+    groups = _groups_before(art, before)
+    if groups:
+        group = groups[-1]
+        actor = combine([a.value for a in group])
+        if not incoming or actor not in FRIENDLY or _FIRING.search(art.view, group[-1].end, m.start):
+            return actor
+        hostile = [a.value for a in before if a.value in HOSTILE]
+        if hostile:
+            return hostile[-1]
+
+    after = [a for a in names if a.start >= m.end and not _is_target(art, a, m.end)]
+    cues_after = [s for s, e in art.cues if s >= m.end]
+    first_cue = min(cues_after, default=sentence[1])
+    for a in after:
+        if a.start < first_cue and _AGENT_BEFORE.search(art.view, max(m.end, a.start - 40), a.start):
+            if not incoming or a.value not in FRIENDLY:
+                return a.value
+    if incoming:
+        hostile = [a.value for a in after if a.value in HOSTILE and a.start < first_cue]
+        if hostile:
+            return hostile[0]
+        if attacker:
+            return attacker
+    return "unknown"

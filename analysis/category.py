@@ -1,0 +1,108 @@
+"""What a number counts: the category and the counted noun as written.
+
+Order of evidence, most specific first:
+
+1. the noun right after the number ("150 frappes", "huit séries de tirs
+   indirects", "des dizaines de positions ennemies"), from
+   ``data/categories.tsv``; a *strong* noun (strikes, rockets, killed…) decides;
+2. a verb of the clause (``data/verbs.tsv``): "tuant 27 terroristes",
+   "18 combattants tués" make a *weak* noun (people, places) a count of the
+   killed, wounded, captured or destroyed;
+3. a noun earlier in the sentence when the number stands alone as a
+   predicate ("les frappes ont totalisé 312");
+4. otherwise ``other``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .context import Article
+from .numbers import NumberMention
+
+_ADJECTIVES = re.compile(
+    r"\s*(?:(?:nouve(?:aux|lles?)|autres|premi(?:ers|ères)|derni(?:ers|ères)|importantes?|grande?s?|petite?s?|"
+    r"supplémentaires|nombreux|nombreuses|différente?s|principales?|principaux|seulement)\s+)*",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"\s*(?:de\s+|d')", re.IGNORECASE)
+_UNITS = re.compile(
+    r"(?:séries|série|vagues?|volées?|rafales?|salves?|types?|sortes?|tonnes?|lots?|groupes?)\s+(?:de\s+|d')",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:.()«»\"!?]|\s(?:et|mais|qui|que|dont|où|alors)\s")
+_MONEY_BEFORE = re.compile(r"[$€£]\s*$")
+_PERCENT_UNIT = re.compile(r"%|pour\s?cent|pourcents?|percent|per cent", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Category:
+    category: str
+    subject: str
+    noun_start: int | None  # span of the counted noun in the view, if any
+    noun_end: int | None
+
+
+def _verb_category(art: Article, start: int, end: int, sentence: tuple[int, int], noun_end: int | None):
+    """A category verb just before the number or after its noun phrase, within the clause."""
+    before = art.view[max(sentence[0], start - 30):start]
+    after_from = noun_end if noun_end is not None else end
+    after = art.view[after_from:min(sentence[1], after_from + 60)]
+    cut = _CLAUSE_END.search(after)
+    # "ont été tués" may follow a relative clause, but never crosses a comma.
+    after = after[: cut.start()] if cut else after
+    for entry in lexicon.verbs(art.language):
+        pos = entry.extra[0]
+        if pos == "any" and re.search(r"(?:" + entry.regex.pattern + r")\s+(?:[\w'-]+\s+)?$", before, re.IGNORECASE):
+            return entry.value
+    for entry in lexicon.verbs(art.language):
+        if entry.regex.search(after):
+            return entry.value
+    return None
+
+
+def categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Category:
+    """Category and counted noun of one number mention."""
+    view = art.view
+    if m.is_percent:
+        unit = _PERCENT_UNIT.search(view, m.number_start, m.number_end)
+        return Category("percent", unit.group(0) if unit else "%", unit.start() if unit else None, unit.end() if unit else None)
+    if _MONEY_BEFORE.search(view, max(0, m.number_start - 3), m.number_start):
+        return Category("money", view[m.number_start - 1:m.number_start], None, None)
+
+    pos = m.end
+    if m.qualifier == "vague" or view[m.number_start:m.number_end].lower().endswith(("millions", "million", "milliards", "milliard")):
+        link = _LINK.match(view, pos)
+        pos = link.end() if link else pos
+    pos = _ADJECTIVES.match(view, pos).end()
+    subject_start = pos
+    unit = _UNITS.match(view, pos)
+    if unit:
+        pos = unit.end()
+    noun = lexicon.category_noun_regex(art.language).match(view, pos)
+    if noun and noun.end() <= sentence[1]:
+        entry = lexicon.noun_entry(noun.group(0).lower(), art.language)
+        category, strength = (entry.value, entry.extra[0]) if entry else ("other", "weak")
+        subject = view[subject_start:noun.end()]
+        if strength == "strong":
+            return Category(category, subject, noun.start(), noun.end())
+        verb = _verb_category(art, m.start, m.end, sentence, noun.end())
+        return Category(verb or category, subject, noun.start(), noun.end())
+
+    verb = _verb_category(art, m.start, m.end, sentence, None)
+    if verb:
+        return Category(verb, "", None, None)
+    # The number as a predicate: the last strong noun earlier in the sentence.
+    best = None
+    rx = lexicon.category_noun_regex(art.language)
+    for nm in re.finditer(r"(?<![\w-])(?=\w)", view[sentence[0]:m.start]):
+        hit = rx.match(view, sentence[0] + nm.start(), m.start)
+        if hit:
+            entry = lexicon.noun_entry(hit.group(0).lower(), art.language)
+            if entry and entry.extra[0] == "strong":
+                best = (entry.value, hit)
+    if best:
+        return Category(best[0], best[1].group(0), best[1].start(), best[1].end())
+    return Category("other", "", None, None)

@@ -1,0 +1,100 @@
+"""Command line: ``python -m analysis extract|evaluate``.
+
+Usage errors (a missing folder, a bad option) print one line and exit with
+status 2; problems with single articles are reported and skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .paths import FRAMES
+
+
+class UsageError(Exception):
+    """A bad argument: reported in one line, exit status 2."""
+
+
+def _cmd_extract(args) -> int:
+    from .pipeline import build_frames, write_frames
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        raise UsageError(f"corpus folder not found: {corpus}")
+    if args.max_mb <= 0:
+        raise UsageError("--max-mb must be positive")
+    t0 = time.perf_counter()
+    frames = build_frames(corpus, default_language=args.language, max_bytes=int(args.max_mb * 1e6),
+                          progress=not args.quiet and sys.stderr.isatty())
+    for w in frames.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    for row in frames.rejected.itertuples(index=False):
+        print(f"rejected: {corpus / row.file}: {row.reason}", file=sys.stderr)
+    write_frames(frames, Path(args.out))
+    elapsed = time.perf_counter() - t0
+    mb = frames.articles["n_chars"].sum() / 1e6 if len(frames.articles) else 0.0
+    print(
+        f"extract: {len(frames.articles)} articles, {len(frames.figures)} figures, "
+        f"{len(frames.rejected)} rejected -> {args.out} ({elapsed:.1f} s, {mb:.2f} M chars)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _cmd_evaluate(args) -> int:
+    from .evaluate import evaluate, format_report, load_gold, load_predictions
+
+    gold_path, pred_path = Path(args.gold), Path(args.pred)
+    if not gold_path.is_file():
+        raise UsageError(f"gold file not found: {gold_path}")
+    if not pred_path.exists():
+        raise UsageError(f"predictions not found: {pred_path} (a folder written by `extract`, or a figures CSV)")
+    try:
+        gold = load_gold(gold_path)
+        pred = load_predictions(pred_path)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    report = evaluate(gold, pred)
+    print(format_report(report, verbose=args.verbose))
+    if args.min_f1 is not None and report.f1 < args.min_f1:
+        print(f"evaluate: F1 {report.f1:.3f} is below --min-f1 {args.min_f1}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="read a corpus folder and write the articles, figures and rejected frames")
+    p.add_argument("corpus", help="folder of .txt articles with an optional catalog.csv")
+    p.add_argument("--out", default=str(FRAMES), help="output folder (default: %(default)s)")
+    p.add_argument("--language", default="fr", choices=["fr", "en"],
+                   help="language of articles the catalog does not describe (default: %(default)s)")
+    p.add_argument("--max-mb", type=float, default=5.0, help="reject article files larger than this (default: 5 MB)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("evaluate", help="score extracted figures against a hand-annotated gold file")
+    p.add_argument("--gold", required=True, help="gold CSV (format in README, 'Gold annotations')")
+    p.add_argument("--pred", default=str(FRAMES), help="folder written by extract, or a figures CSV/Parquet")
+    p.add_argument("--min-f1", type=float, default=None, help="exit 1 when F1 is below this")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every miss, false positive and mismatch")
+    p.set_defaults(func=_cmd_evaluate)
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; outputs already in place are unchanged", file=sys.stderr)
+        return 130

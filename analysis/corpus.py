@@ -1,0 +1,165 @@
+"""Reading a corpus: article files and catalog in, the ``articles`` frame out.
+
+This is the only module that reads article files. A corpus is a folder of
+``.txt`` articles and an optional ``catalog.csv``. Each file either loads,
+with its encoding detected, or is rejected with one line naming the problem;
+a bad file never stops the others. The text is kept exactly as decoded (line
+ends included) because every offset the package reports refers to it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from charset_normalizer import from_bytes
+
+from .catalog import empty_catalog, parse_published, read_catalog
+
+MAX_BYTES = 5_000_000  # larger files are almost never one article; reject them
+CATALOG_NAME = "catalog.csv"
+
+
+class ArticleError(Exception):
+    """An article file that cannot be used, with the reason as its message."""
+
+
+@dataclass
+class Corpus:
+    articles: pd.DataFrame  # one row per loaded article (see schemas.ARTICLES)
+    texts: dict[str, str]  # file name -> original text
+    rejected: pd.DataFrame  # file, reason
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode an article's bytes; return ``(text, encoding)`` or raise :class:`ArticleError`."""
+    if not data.strip():
+        raise ArticleError("empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, data = "utf-8-sig", data[len(codecs.BOM_UTF8):]
+        try:
+            return data.decode("utf-8"), encoding
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"UTF-8 byte-order mark but invalid UTF-8 at byte {exc.start}") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"UTF-16 byte-order mark but invalid UTF-16 at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        raise ArticleError("binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise ArticleError("not UTF-8 and no other text encoding fits")
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise ArticleError(f"not UTF-8; best guess {best.encoding} does not decode it") from None
+    if _control_ratio(text) > 0.01:
+        raise ArticleError(f"not UTF-8; decodes as {best.encoding} only into control characters (binary?)")
+    return text, best.encoding
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    return bad / len(text)
+
+
+def read_article(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
+    """Read one article file; return ``(text, encoding)`` or raise :class:`ArticleError`."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ArticleError(f"cannot be read ({exc.strerror})") from None
+    if size > max_bytes:
+        raise ArticleError(f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot be read ({exc.strerror})") from None
+    return decode(data)
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The ``.txt`` files of a corpus folder, sorted by name, for a stable row order."""
+    return sorted((p for p in folder.iterdir() if p.suffix.lower() == ".txt"), key=lambda p: p.name)
+
+
+def _title(text: str) -> str:
+    for line in text.splitlines():
+        if len(line.strip()) > 15:
+            return line.strip()[:300]
+    return ""
+
+
+def load_corpus(folder: Path, max_bytes: int = MAX_BYTES, progress=None) -> Corpus:
+    """Load every article of ``folder`` with its catalog metadata.
+
+    ``progress`` wraps the file iterator (for example ``tqdm``) on large corpora.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: not a folder")
+    catalog_path = folder / CATALOG_NAME
+    if catalog_path.exists():
+        catalog = read_catalog(catalog_path)
+        meta, warnings = catalog.rows, list(catalog.warnings)
+    else:
+        meta, warnings = empty_catalog(), []
+    by_file = {row["file"]: row for row in meta.to_dict("records")}
+
+    files = article_files(folder)
+    names = {p.name for p in files}
+    for name in by_file:
+        if name not in names:
+            warnings.append(f"{catalog_path}: {name} is listed but not in the corpus folder")
+
+    rows, texts, rejected = [], {}, []
+    for path in progress(files) if progress else files:
+        try:
+            text, encoding = read_article(path, max_bytes)
+        except ArticleError as exc:
+            rejected.append({"file": path.name, "reason": str(exc)})
+            continue
+        entry = by_file.get(path.name)
+        if entry is None and by_file:
+            warnings.append(f"{path.name}: not in {CATALOG_NAME}; loaded with unknown metadata")
+        entry = entry or {}
+        parsed = parse_published(entry.get("published", "")) if entry.get("published") else None
+        row = {k: v for k, v in entry.items()}
+        row.update({
+            "file": path.name,
+            "url": entry.get("url", ""),
+            "outlet": entry.get("outlet", ""),
+            "language": entry.get("language", ""),
+            "published": entry.get("published", ""),
+            "published_date": parsed[0] if parsed else None,
+            "published_precision": entry.get("published_precision", "") if parsed else "",
+            "encoding": encoding,
+            "n_chars": len(text),
+            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "title": _title(text),
+        })
+        rows.append(row)
+        texts[path.name] = text
+
+    from .schemas import ARTICLE_COLUMNS  # local: schemas imports pandera, slow to load
+
+    extra = [c for c in meta.columns if c not in ARTICLE_COLUMNS]
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS + extra)
+    articles["published_date"] = pd.to_datetime(articles["published_date"]).astype("datetime64[ns]")
+    articles["n_chars"] = articles["n_chars"].astype("int64")
+    for col in articles.columns:
+        if col not in ("published_date", "n_chars"):
+            articles[col] = articles[col].fillna("").astype(str)
+    return Corpus(articles, texts, pd.DataFrame(rejected, columns=["file", "reason"]), warnings)

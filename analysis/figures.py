@@ -1,0 +1,73 @@
+"""The figures of an article: every number mention with what, who, where and when.
+
+:func:`extract_figures` is the pure entry point, one article's text and date in,
+a list of row dicts out; :func:`figures_frame` maps it over a corpus.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from .actor import article_attacker, attribute
+from .category import categorise
+from .context import Article, prepare
+from .period import when
+from .place import locate
+
+FIGURE_COLUMNS = [
+    "figure_id", "file", "start", "end", "text", "sentence", "sentence_start", "sentence_end",
+    "value", "low", "high", "qualifier", "category", "subject", "actor", "place",
+    "period_start", "period_end", "time_precision",
+]
+
+
+def figures_of(art: Article, file: str = "") -> list[dict]:
+    """One row per figure of a prepared article."""
+    rows = []
+    attacker = article_attacker(art) if art.numbers else None
+    for m in art.numbers:
+        sentence = art.sentence_of(m.number_start)
+        cat = categorise(art, m, sentence)
+        period = when(art, m, sentence)
+        rows.append({
+            "figure_id": f"{file}:{m.start}-{m.end}",
+            "file": file,
+            "start": m.start,
+            "end": m.end,
+            "text": art.text[m.start:m.end],
+            "sentence": art.text[sentence[0]:sentence[1]],
+            "sentence_start": sentence[0],
+            "sentence_end": sentence[1],
+            "value": m.value,
+            "low": m.low,
+            "high": m.high,
+            "qualifier": m.qualifier,
+            "category": cat.category,
+            "subject": art.text[cat.noun_start:cat.noun_end] if cat.noun_start is not None and not cat.subject else cat.subject,
+            "actor": attribute(art, m, cat, sentence, attacker),
+            "place": locate(art, m, sentence),
+            "period_start": period.start if period else None,
+            "period_end": period.end if period else None,
+            "time_precision": period.precision if period else None,
+        })
+    return rows
+
+
+def extract_figures(text: str, published: date | None = None, precision: str | None = None,
+                    language: str = "fr", file: str = "") -> list[dict]:
+    """Every numeric fact stated in one article's original text, with its provenance."""
+    return figures_of(prepare(text, published, precision, language), file)
+
+
+def figures_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rows from :func:`extract_figures` as a frame with the declared column order and dtypes."""
+    frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    for col in ("value", "low", "high"):
+        frame[col] = frame[col].astype("float64")
+    for col in ("start", "end", "sentence_start", "sentence_end"):
+        frame[col] = frame[col].astype("int64")
+    for col in ("period_start", "period_end"):
+        frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
+    return frame

@@ -1,0 +1,256 @@
+"""Number mentions: where a text states an amount, its value, bounds and wording.
+
+Pure functions over the normalised view. A mention is one of
+
+* digits with French separators: ``5000``, ``5 000``, ``1.171``, ``12,5``,
+  optionally scaled (``1,5 million``) or a percentage (``70 %``);
+* French number words: ``huit``, ``vingt-sept``, ``trois cent douze``
+  (parsed by text2num, which handles the compounds of French numeration);
+* vague amounts from ``data/vague_amounts.tsv``: ``des dizaines de`` → 20–99;
+
+preceded, perhaps, by a qualifier from ``data/qualifiers.tsv`` ("plus de",
+"au moins"). Bounds follow the wording, as UCDP records low and high
+estimates: "plus de 150" → low 151, "moins de 120" → high 119.
+
+Things that look like numbers but state no amount are rejected here, with the
+reason kept for diagnostics: dates, years, times of day, durations, ordinals,
+designations (F-16, KC-135, Mirage 2000, 107 mm), file names, footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from . import lexicon
+
+_MONTHS = (
+    r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t|sept(?:embre|\.)?|"
+    r"oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|oct\.?|nov\.?|dec\.?"
+)
+_TIME_UNITS = (
+    r"secondes?|minutes?|min|heures?|h|jours?|journées?|nuits?|semaines?|mois|ans|an|années?|décennies?|siècles?|"
+    r"seconds?|hours?|days?|weeks?|months?|years?|decades?"
+)
+_AFTER_DATE = re.compile(r"\s*(?:er\s+)?(?:" + _MONTHS + r")(?![\w])", re.IGNORECASE)
+_AFTER_DURATION = re.compile(
+    r"\s*(?:(?:derni|premi)(?:ers|ères)|prochain(?:e)?s|longs?|longues|pleins?|pleines|bonnes?|last|next|past|first)?"
+    r"\s*(?:" + _TIME_UNITS + r")(?![\w])",
+    re.IGNORECASE,
+)
+_AFTER_MEASURE = re.compile(r"\s*(?:mm|cm|km|m|mètres?|kilomètres?|miles?|pieds|feet|inch(?:es)?)(?!\s*(?:carrés?|2|²))(?![\w])", re.IGNORECASE)
+_AFTER_GLUED = re.compile(r"[^\W\d_]|-\w|[/:]\d|\.\w|\]")
+_BEFORE_GLUED = re.compile(r"(?:[\w@#/\\]|[\w][.,-]|\[)$")
+_BEFORE_DESIGNATION = re.compile(
+    r"(?:\b(?:n°|no\.|num[ée]ro|nr\.|article|art\.|résolution|resolution|vol|calibre|page|chapitre|chapter|"
+    r"section|route|autoroute|bâtiment|niveau|phase|zone|secteur|camp|tour|tower|level|unit|unité|brigade|division|"
+    r"régiment|bataillon|escadron|groupe|flight|vol|version|modèle|model|type|mark|mk|block|lot)\.?"
+    r"|\b[A-Z][\w'-]*|[A-Z]{2,}[\w-]*)\s*$"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;«\"(\n]\s*|,\s*)[\w'-]+\s*$")
+# Capitalised words that may stand before a number without naming a designation.
+_CAPITAL_OK = {
+    "les", "des", "ces", "plus", "moins", "au", "aux", "en", "de", "du", "selon", "avec", "sur", "dont", "et", "ou",
+    "près", "environ", "quelque", "pas", "jusqu'à", "au-delà", "to", "some", "about", "over", "nearly", "at", "the",
+    "les", "leurs", "nos", "vos", "ses", "mes", "par", "pour", "entre", "après", "avant", "puis", "mais", "ainsi",
+    "seulement", "only", "almost", "more", "than", "fewer", "less", "around", "tous", "toutes",
+}
+
+_DIGITS = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:(?: |\.)\d{3})+(?![\d])|\d+)(?:,(\d+))?(?:\s*(%))?")
+_SCALE = re.compile(r"\s+(millions?|milliards?|mille|millions|billions?|thousand)\b", re.IGNORECASE)
+_SCALE_VALUE = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "mille": 1e3,
+                "billion": 1e9, "billions": 1e9, "thousand": 1e3}
+_PERCENT_WORDS = re.compile(r"\s+(?:pour\s?cent|pourcents?|percent|per cent)(?![\w])", re.IGNORECASE)
+
+_FR_WORDS = (
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|"
+    r"quarante|cinquante|soixante|cents?|mille|un|une|et"
+)
+_WORD_SEQ = re.compile(
+    r"(?<![\w-])((?:" + _FR_WORDS + r")(?:(?:-|\s+)(?:" + _FR_WORDS + r"))*)(?![\w-])", re.IGNORECASE
+)
+_WORD_FOLLOWED_BY_NOUN = re.compile(r"\s+(?:de\s+|d')?[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """An amount stated in the text; ``start``/``end`` cover qualifier and number."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    number_start: int  # the number itself, without its qualifier
+    number_end: int
+    is_percent: bool = False
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A number-like span that states no amount, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+def parse_french_number(digits: str, decimals: str | None) -> float:
+    """Parse ``5 000``, ``1.171`` (thousands dots) or ``12,5`` (decimal comma)."""
+    whole = digits.replace(" ", "").replace(".", "")
+    return float(f"{whole}.{decimals}") if decimals else float(whole)
+
+
+def _bounds(value: float | None, qualifier: str) -> tuple[float | None, float | None]:
+    if value is None:
+        return None, None
+    step = 1 if float(value).is_integer() else 0
+    if qualifier == "exact":
+        return value, value
+    if qualifier == "more_than":
+        return value + step, None
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "less_than":
+        return None, value - step
+    if qualifier == "at_most":
+        return None, value
+    return None, None  # about: the wording gives no bound
+
+
+def _qualifier_before(view: str, start: int, language: str) -> tuple[str, int]:
+    rx, lookup = lexicon.qualifier_regex(language)
+    m = rx.search(view, max(0, start - 40), start)
+    if not m:
+        return "exact", start
+    return lookup[m.group(1).lower()], m.start(1)
+
+
+def _trap_after(view: str, end: int, value: float, raw: str, has_separator: bool) -> str | None:
+    rest = view[end:end + 40]
+    if _AFTER_GLUED.match(rest):
+        return "glued to letters (ordinal, unit, code or file name)"
+    if _AFTER_DATE.match(rest):
+        return "date"
+    if _AFTER_DURATION.match(rest):
+        return "duration or time of day"
+    if _AFTER_MEASURE.match(rest):
+        return "measurement or calibre"
+    if not has_separator and len(raw) == 4 and 1900 <= value <= 2100:
+        if not lexicon.category_noun_regex("fr").match(rest.lstrip()):
+            return "year"
+    return None
+
+
+def _trap_before(view: str, start: int) -> str | None:
+    before = view[max(0, start - 40):start]
+    if _BEFORE_GLUED.search(before):
+        return "glued to letters (designation or code)"
+    m = _BEFORE_DESIGNATION.search(before)
+    if m:
+        word = m.group(0).strip().rstrip(".")
+        if word.lower() in _CAPITAL_OK:
+            return None
+        if word[:1].isupper() and _SENTENCE_START.search(before) and word.lower() not in {"tower", "camp"}:
+            # A capitalised word that starts the sentence ("Plus de", "Environ") is no designation.
+            return None
+        return "designation (model, number or name)"
+    return None
+
+
+def find_numbers(view: str, language: str = "fr") -> tuple[list[NumberMention], list[Rejected]]:
+    """Find the amounts stated in ``view`` and the number-like spans rejected as traps."""
+    mentions: list[NumberMention] = []
+    rejected: list[Rejected] = []
+    taken: list[tuple[int, int]] = []
+
+    vague_rx, vague_lookup = lexicon.vague_amounts(language)
+    for m in vague_rx.finditer(view):
+        low, high = vague_lookup[re.sub(r"\s+", " ", m.group(1).lower())]
+        mentions.append(NumberMention(m.start(1), m.end(1), None, low, high, "vague", m.start(1), m.end(1)))
+        taken.append((m.start(1), m.end(1)))
+
+    for m in _DIGITS.finditer(view):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        digits, decimals, percent = m.group(1), m.group(2), m.group(3)
+        value = parse_french_number(digits, decimals)
+        num_end = m.end()
+        reason = _trap_before(view, m.start())
+        if reason is None and not percent:
+            reason = _trap_after(view, m.end(), value, digits, " " in digits or "." in digits)
+        if reason:
+            rejected.append(Rejected(m.start(), m.end(), reason))
+            continue
+        if not percent:
+            scale = _SCALE.match(view, num_end)
+            if scale:
+                value *= _SCALE_VALUE[scale.group(1).lower()]
+                num_end = scale.end()
+            pw = _PERCENT_WORDS.match(view, num_end)
+            if pw:
+                percent, num_end = "%", pw.end()
+        mentions.append(_mention(view, m.start(), num_end, value, language, bool(percent)))
+
+    for m in _WORD_SEQ.finditer(view):
+        mention = _word_mention(view, m, language)
+        if mention is None:
+            continue
+        if any(s < mention.number_end and mention.number_start < e for s, e in taken):
+            continue
+        mentions.append(mention)
+
+    mentions.sort(key=lambda x: x.start)
+    return mentions, rejected
+
+
+def _mention(view, start, end, value, language, is_percent):
+    qualifier, qstart = _qualifier_before(view, start, language)
+    low, high = _bounds(value, qualifier)
+    return NumberMention(qstart, end, value, low, high, qualifier, start, end, is_percent)
+
+
+_LONE_WORDS = {"un", "une", "et"}
+
+
+def _word_mention(view: str, m: re.Match, language: str) -> NumberMention | None:
+    tokens = re.split(r"(\s+|-)", m.group(1))
+    # Drop leading "et"/"un"/"une" and trailing "et": "un" alone is an article, not a count.
+    words = [t for t in tokens if t.strip() and t != "-"]
+    while words and words[0].lower() in _LONE_WORDS:
+        words.pop(0)
+    while words and words[-1].lower() == "et":
+        words.pop()
+    if not words:
+        return None
+    # Re-locate the kept words inside the match to get exact offsets.
+    first = m.group(1).lower().find(words[0].lower())
+    text = m.group(1)
+    start = m.start(1) + first
+    last_idx = text.lower().rfind(words[-1].lower())
+    end = m.start(1) + last_idx + len(words[-1])
+    phrase = view[start:end]
+    try:
+        value = float(text2num(phrase.replace("-", " ").lower(), "fr"))
+    except ValueError:
+        return None
+    rest = view[end:end + 40]
+    if words[-1].lower() == "neuf" and not re.match(r"\s+\w+[sx]\b", rest):
+        return None  # "neuf" is also the adjective "new"
+    is_percent = False
+    pw = _PERCENT_WORDS.match(view, end)
+    if pw:
+        is_percent, end = True, pw.end()
+    elif not _WORD_FOLLOWED_BY_NOUN.match(rest):
+        return None  # a number word with no counted noun ("à deux", "les six") states no amount
+    elif _AFTER_DURATION.match(rest) or _AFTER_DATE.match(rest) or _AFTER_MEASURE.match(rest):
+        return None
+    scale = _SCALE.match(view, end)
+    if scale:
+        value *= _SCALE_VALUE[scale.group(1).lower()]
+        end = scale.end()
+    return _mention(view, start, end, value, language, is_percent)

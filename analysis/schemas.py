@@ -1,0 +1,101 @@
+"""The schema of every frame, declared once and checked whenever a frame is written.
+
+Columns, dtypes and the value rules a user may rely on: categories and
+actors from fixed vocabularies, spans inside their sentence, ``low <= value
+<= high`` where set (except that "plus de 150" states 150 with low 151, and
+"moins de 120" 120 with high 119), periods that end after they start.
+"""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+from pandera.pandas import Check, Column, DataFrameSchema
+
+from .lexicon import ACTORS, CATEGORIES, PRECISIONS, QUALIFIERS
+
+ARTICLE_COLUMNS = [
+    "file", "url", "outlet", "language", "published", "published_date", "published_precision",
+    "encoding", "n_chars", "sha256", "title",
+]
+
+ARTICLES = DataFrameSchema(
+    {
+        "file": Column(str, unique=True),
+        "url": Column(str),
+        "outlet": Column(str),
+        "language": Column(str),
+        "published": Column(str, Check.str_matches(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")),
+        "published_date": Column("datetime64[ns]", nullable=True),
+        "published_precision": Column(str, Check.isin(("",) + PRECISIONS)),
+        "encoding": Column(str),
+        "n_chars": Column("int64", Check.ge(0)),
+        "sha256": Column(str, Check.str_length(64, 64)),
+        "title": Column(str),
+    },
+    strict=False,  # extra catalog columns are kept
+    ordered=False,
+    name="articles",
+    coerce=True,
+)
+
+FIGURES = DataFrameSchema(
+    {
+        "figure_id": Column(str, unique=True),
+        "file": Column(str),
+        "start": Column("int64", Check.ge(0)),
+        "end": Column("int64", Check.ge(0)),
+        "text": Column(str, Check.str_length(min_value=1)),
+        "sentence": Column(str),
+        "sentence_start": Column("int64", Check.ge(0)),
+        "sentence_end": Column("int64", Check.ge(0)),
+        "value": Column("float64", nullable=True),
+        "low": Column("float64", nullable=True),
+        "high": Column("float64", nullable=True),
+        "qualifier": Column(str, Check.isin(QUALIFIERS)),
+        "category": Column(str, Check.isin(CATEGORIES)),
+        "subject": Column(str),
+        "actor": Column(str, Check.isin(ACTORS)),
+        "place": Column(str),
+        "period_start": Column("datetime64[ns]", nullable=True),
+        "period_end": Column("datetime64[ns]", nullable=True),
+        "time_precision": Column(str, Check.isin(PRECISIONS), nullable=True),
+    },
+    checks=[
+        Check(lambda df: df["start"] < df["end"], name="span_not_empty"),
+        Check(lambda df: (df["sentence_start"] <= df["start"]) & (df["end"] <= df["sentence_end"]),
+              name="figure_inside_sentence"),
+        # The bounds are inclusive bounds on the true amount; ``value`` is the number as
+        # stated, which a strict comparative leaves just outside ("plus de 150": low 151).
+        Check(lambda df: df["low"].isna() | df["value"].isna() | (df["low"] <= df["value"])
+              | ((df["qualifier"] == "more_than") & (df["low"] > df["value"])), name="low_le_value"),
+        Check(lambda df: df["high"].isna() | df["value"].isna() | (df["value"] <= df["high"])
+              | ((df["qualifier"] == "less_than") & (df["high"] < df["value"])), name="value_le_high"),
+        Check(lambda df: df["low"].isna() | df["high"].isna() | (df["low"] <= df["high"]), name="low_le_high"),
+        Check(lambda df: df["period_start"].isna() | (df["period_start"] <= df["period_end"]), name="period_ordered"),
+        Check(lambda df: df["value"].notna() | df["low"].notna() | df["high"].notna(), name="has_a_number"),
+    ],
+    strict=True,
+    ordered=True,
+    name="figures",
+    coerce=True,
+)
+
+REJECTED = DataFrameSchema(
+    {"file": Column(str), "reason": Column(str, Check.str_length(min_value=1))},
+    strict=True,
+    name="rejected",
+    coerce=True,
+)
+
+SCHEMAS = {"articles": ARTICLES, "figures": FIGURES, "rejected": REJECTED}
+
+
+def validate(name: str, frame):
+    """Check a frame against its declared schema and return it with the declared dtypes.
+
+    Raises ``pandera.errors.SchemaErrors`` listing every failure.
+    """
+    return SCHEMAS[name].validate(frame, lazy=True)
+
+
+SchemaError = pa.errors.SchemaErrors
