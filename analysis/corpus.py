@@ -19,6 +19,9 @@ from charset_normalizer import from_bytes
 
 from .catalog import empty_catalog, parse_published, read_catalog
 
+# The corpus is French and English: unrestricted detection mistakes French cp1252
+# for Central-European cp1250 (à → ŕ), so detection chooses among Western code pages.
+WESTERN_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "mac_roman"]
 MAX_BYTES = 5_000_000  # larger files are almost never one article; reject them
 CATALOG_NAME = "catalog.csv"
 
@@ -56,7 +59,7 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
+    best = from_bytes(data[:200_000], cp_isolation=WESTERN_ENCODINGS).best()
     if best is None or best.encoding is None:
         raise ArticleError("not UTF-8 and no other text encoding fits")
     try:

@@ -50,6 +50,7 @@ _BEFORE_DESIGNATION = re.compile(
     r"régiment|bataillon|escadron|groupe|flight|vol|version|modèle|model|type|mark|mk|block|lot)\.?"
     r"|\b[A-Z][\w'-]*|[A-Z]{2,}[\w-]*)\s*$"
 )
+_BEFORE_TIME = re.compile(r"\d\s*h\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«\"(\n]\s*|,\s*)[\w'-]+\s*$")
 # Capitalised words that may stand before a number without naming a designation.
 _CAPITAL_OK = {
@@ -148,6 +149,8 @@ def _trap_after(view: str, end: int, value: float, raw: str, has_separator: bool
 
 def _trap_before(view: str, start: int) -> str | None:
     before = view[max(0, start - 40):start]
+    if _BEFORE_TIME.search(before):
+        return "time of day"
     if _BEFORE_GLUED.search(before):
         return "glued to letters (designation or code)"
     m = _BEFORE_DESIGNATION.search(before)

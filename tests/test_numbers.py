@@ -1,0 +1,77 @@
+"""Number mentions: values, bounds, qualifiers and the traps that are not amounts."""
+
+import pytest
+
+from analysis.numbers import find_numbers, parse_french_number
+from analysis.textview import normalise
+
+
+def amounts(text):
+    found, _ = find_numbers(normalise(text))
+    return [(text[m.start:m.end], m.value, m.low, m.high, m.qualifier) for m in found]
+
+
+@pytest.mark.parametrize("digits,decimals,expected", [
+    ("5000", None, 5000), ("5 000", None, 5000), ("1.171", None, 1171), ("12", "5", 12.5), ("1 250 000", None, 1250000),
+])
+def test_parse_french_number(digits, decimals, expected):
+    assert parse_french_number(digits, decimals) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ils ont mené plus de 150 frappes.", ("plus de 150", 150, 151, None, "more_than")),
+    ("moins de 120 frappes aériennes", ("moins de 120", 120, None, 119, "less_than")),
+    ("au moins 18 combattants tués", ("au moins 18", 18, 18, None, "at_least")),
+    ("jusqu'à 40 roquettes", ("jusqu'à 40", 40, None, 40, "at_most")),
+    ("environ 300 soldats", ("environ 300", 300, None, None, "about")),
+    ("près de 5 000 soldats", ("près de 5 000", 5000, None, None, "about")),
+    ("détruisant des dizaines de positions", ("des dizaines", None, 20, 99, "vague")),
+    ("des centaines de miliciens", ("des centaines", None, 200, 999, "vague")),
+    ("des milliers de manifestants", ("des milliers", None, 2000, 9999, "vague")),
+    ("une dizaine de roquettes", ("une dizaine", None, 8, 12, "vague")),
+    ("huit séries de tirs", ("huit", 8, 8, 8, "exact")),
+    ("vingt-sept terroristes", ("vingt-sept", 27, 27, 27, "exact")),
+    ("trois cent douze frappes", ("trois cent douze", 312, 312, 312, "exact")),
+    ("un budget de 1,5 milliard de dollars", ("1,5 milliard", 1.5e9, 1.5e9, 1.5e9, "exact")),
+    ("70% de la ville", ("70%", 70, 70, 70, "exact")),
+    ("12,5 % des votes", ("12,5 %", 12.5, 12.5, 12.5, "exact")),
+])
+def test_amounts(text, expected):
+    assert amounts(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Un avion F-16 et un KC-135 au-dessus de la base.",
+    "le 16 février 2021",
+    "Le 3 janvier, un drone a frappé.",
+    "depuis 2015",
+    "en 2019",
+    "à 22h30",
+    "vers 10 h 30",
+    "au cours des deux derniers mois",
+    "pendant trois jours",
+    "depuis cinq ans",
+    "le deuxième anniversaire",
+    "la 2e division",
+    "le 1er mars",
+    "un Mirage 2000 a décollé",
+    "des roquettes de 107 mm",
+    "un MQ-9 Reaper",
+    "la résolution 2254 de l'ONU",
+    "l'attaque contre la Tower 22",
+    "1000w_q95.jpg",
+    "https://t.co/abc123",
+    "un entrepreneur américain",
+    "la Covid-19",
+])
+def test_traps_are_not_amounts(text):
+    assert amounts(text) == []
+
+
+def test_year_sized_count_with_noun_is_an_amount():
+    assert amounts("plus de 2000 soldats")[0][:2] == ("plus de 2000", 2000)
+
+
+def test_neuf_as_adjective_is_not_nine():
+    assert amounts("un bâtiment neuf a été touché") == []
+    assert amounts("neuf roquettes") == [("neuf", 9, 9, 9, "exact")]
