@@ -3,13 +3,15 @@
 Actor names come from ``data/actors.tsv``. Evidence, in order:
 
 1. names attached to the counted noun ("frappes américaines et irakiennes",
-   "missiles iraniens", "miliciens soutenus par l'Iran");
+   "missiles iraniens", "miliciens soutenus par l'Iran"), unless the noun is
+   what was acted on ("positions de Daech" destroyed: Daech is the victim);
 2. the nearest group of names before the number in the sentence — the
    subject in French word order — skipping targets ("contre l'EI", "visant
    des milices"), the speaker of a reported statement and names that only
    qualify another ("la coalition dirigée par les États-Unis");
 3. an agent after the number ("tués par des frappes de la coalition");
-4. for weapons fired at bases (rockets, drones, missiles, indirect fire,
+4. the nearest names in the earlier sentences of the paragraph;
+5. for weapons fired at bases (rockets, drones, missiles, indirect fire,
    attacks), the hostile actor the article is about, since the friendly
    forces in such sentences are the targets or the ones shooting down.
 
@@ -29,6 +31,9 @@ from .numbers import NumberMention
 FRIENDLY = {"coalition", "us", "france", "uk", "iraq", "sdf"}
 HOSTILE = ("iran_backed", "iran", "isis")
 INCOMING = {"rockets", "drones", "missiles", "indirect_fire", "attacks"}
+# Counts of what was done *to* something: a name attached to the noun ("positions
+# de Daech", "12 membres de Daech" captured) is the victim, not the actor.
+PATIENT = {"killed", "wounded", "captured", "destroyed", "sites", "percent", "money"}
 
 _TARGET_BEFORE = re.compile(
     r"(?:\bcontre|\bvisant|\bvisé(?:e|s|es)?|\bciblant|\bciblé(?:e|s|es)?|\bsur|\bvers|\bfrappant|\bcombattre|"
@@ -109,10 +114,12 @@ def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int
     ]
     incoming = cat.category in INCOMING
 
+    attached = []
     if cat.noun_end is not None:
         attached = _attached(art, names, cat.noun_end, cat.noun_end + 40)
-        if attached:
+        if attached and cat.category not in PATIENT:
             return combine([a.value for a in attached])
+    names = [a for a in names if a not in attached]
 
     before = [a for a in names if a.end <= m.start and not _is_target(art, a, sentence[0])]
     groups = _groups_before(art, before)
@@ -138,4 +145,13 @@ def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int
             return hostile[0]
         if attacker:
             return attacker
+        return "unknown"
+    # The subject of an earlier sentence of the paragraph ("La coalition a poursuivi ses
+    # frappes. Près d'Hajin, 11 frappes ont touché…").
+    paragraph = art.line_start(m.start)
+    earlier = [a for a in art.actors if paragraph <= a.start and a.end <= sentence[0]
+               and not _is_target(art, a, paragraph) and not _is_modifier(art, a)]
+    groups = _groups_before(art, earlier)
+    if groups:
+        return combine([a.value for a in groups[-1]])
     return "unknown"

@@ -33,6 +33,11 @@ _UNITS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.()«»\"!?]|\s(?:et|mais|qui|que|dont|où|alors)\s")
+_PREDICATE_END = re.compile(
+    r"\s*(?:[,.;:)!?»\"]|$|(?:et|dont|selon|depuis|pour|sur|au|en|dans|contre|ce|cette|cet|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|hier)\b)",
+    re.IGNORECASE,
+)
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$")
 _PERCENT_UNIT = re.compile(r"%|pour\s?cent|pourcents?|percent|per cent", re.IGNORECASE)
 
@@ -94,7 +99,10 @@ def categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Cat
     verb = _verb_category(art, m.start, m.end, sentence, None)
     if verb:
         return Category(verb, "", None, None)
-    # The number as a predicate: the last strong noun earlier in the sentence.
+    # The number as a predicate ("les frappes ont totalisé 312, …"): the last strong
+    # noun earlier in the sentence. A number followed by an unknown noun counts that noun.
+    if not _PREDICATE_END.match(view, m.end):
+        return Category("other", "", None, None)
     best = None
     rx = lexicon.category_noun_regex(art.language)
     for nm in re.finditer(r"(?<![\w-])(?=\w)", view[sentence[0]:m.start]):

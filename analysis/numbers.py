@@ -35,7 +35,9 @@ _TIME_UNITS = (
     r"secondes?|minutes?|min|heures?|h|jours?|journées?|nuits?|semaines?|mois|ans|an|années?|décennies?|siècles?|"
     r"seconds?|hours?|days?|weeks?|months?|years?|decades?"
 )
-_AFTER_DATE = re.compile(r"\s*(?:er\s+)?(?:" + _MONTHS + r")(?![\w])", re.IGNORECASE)
+_AFTER_DATE = re.compile(
+    r"\s*(?:er)?(?:\s+(?:au|et\s+le|à|-|–)\s+\d{1,2}(?:er)?)?\s+(?:" + _MONTHS + r")(?![\w])", re.IGNORECASE
+)
 _AFTER_DURATION = re.compile(
     r"\s*(?:(?:derni|premi)(?:ers|ères)|prochain(?:e)?s|longs?|longues|pleins?|pleines|bonnes?|last|next|past|first)?"
     r"\s*(?:" + _TIME_UNITS + r")(?![\w])",
@@ -47,7 +49,8 @@ _BEFORE_GLUED = re.compile(r"(?:[\w@#/\\]|[\w][.,-]|\[)$")
 _BEFORE_DESIGNATION = re.compile(
     r"(?:\b(?:n°|no\.|num[ée]ro|nr\.|article|art\.|résolution|resolution|vol|calibre|page|chapitre|chapter|"
     r"section|route|autoroute|bâtiment|niveau|phase|zone|secteur|camp|tour|tower|level|unit|unité|brigade|division|"
-    r"régiment|bataillon|escadron|groupe|flight|vol|version|modèle|model|type|mark|mk|block|lot)\.?"
+    r"régiment|bataillon|escadron|escadrille|groupe|flight|version|modèle|model|type|mark|mk|block|lot|base|aérienne|"
+    r"BA|numéro)\.?"
     r"|\b[A-Z][\w'-]*|[A-Z]{2,}[\w-]*)\s*$"
 )
 _BEFORE_TIME = re.compile(r"\d\s*h\s*$")

@@ -42,6 +42,7 @@ _WEEKDAY_RX = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 _UNIT_RX = r"jours|semaines|mois|ans|années"
 
 _PATTERNS = [
+    ("range", rf"(?:du|entre\s+le)\s+(?P<d1>\d{{1,2}}|1er)(?:\s+(?P<m1>{_MONTH_RX}))?\s+(?:au|et\s+le)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
     ("date", rf"(?:le\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
     ("back", rf"(?:au\s+cours|durant|pendant|lors|ces|dans)\s+(?:des|les|ces)?\s*(?P<n>\d+|{'|'.join(k for k in NUMBER_WORDS if k.isalpha())})?\s*(?:derni(?:ers|ères)|passé(?:e)?s)\s+(?P<unit>{_UNIT_RX})"),
     ("year_start", r"depuis\s+le\s+début\s+de\s+l'année"),
@@ -138,6 +139,17 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
         if not t.get("year") and d > anchor + timedelta(days=31):
             d = d.replace(year=year - 1)
         return Period(d, d, "day")
+    if k == "range":
+        end = _resolve_at(Timex(t.start, t.end, "date", t.fields), anchor)
+        if end is None:
+            return None
+        month = _month_number(t.get("m1")) if t.get("m1") else end.start.month
+        year = end.start.year - (1 if month > end.start.month else 0)
+        try:
+            start = date(year, month, 1 if t.get("d1").lower() == "1er" else int(t.get("d1")))
+        except ValueError:
+            return None
+        return Period(min(start, end.start), end.start, "day")
     if k == "month":
         month = _month_number(t.get("month"))
         year = int(t.get("year")) if t.get("year") else anchor.year

@@ -39,6 +39,8 @@ def period(text, published=WED, precision="day"):
     ("le 3 janvier 2020", ("2020-01-03", "2020-01-03", "day")),
     ("le 1er mars 2019", ("2019-03-01", "2019-03-01", "day")),
     ("en 2019", ("2019-01-01", "2019-12-31", "year")),
+    ("du 4 au 10 décembre", ("2021-12-04", "2021-12-10", "day")),
+    ("entre le 28 décembre et le 2 janvier", ("2021-12-28", "2022-01-02", "day")),
     ("au cours des deux derniers mois", ("2021-11-05", "2022-01-05", "month")),
     ("Au cours du Nouvel An", ("2021-12-31", "2022-01-01", "day")),
 ])
