@@ -10,7 +10,7 @@ Actor names come from ``data/actors.tsv``. Evidence, in order:
    des milices"), the speaker of a reported statement and names that only
    qualify another ("la coalition dirigée par les États-Unis");
 3. an agent after the number ("tués par des frappes de la coalition");
-4. the nearest names in the earlier sentences of the paragraph;
+4. for counts of actions, the nearest names in the earlier sentences of the paragraph;
 5. for weapons fired at bases (rockets, drones, missiles, indirect fire,
    attacks), the hostile actor the article is about, since the friendly
    forces in such sentences are the targets or the ones shooting down.
@@ -33,6 +33,8 @@ HOSTILE = ("iran_backed", "iran", "isis")
 INCOMING = {"rockets", "drones", "missiles", "indirect_fire", "attacks"}
 # Counts of what was done *to* something: a name attached to the noun ("positions
 # de Daech", "12 membres de Daech" captured) is the victim, not the actor.
+CARRIED_OVER = {"strikes", "operations", "artillery_rounds", "aircraft", "killed", "wounded", "captured", "destroyed",
+                "sites"}
 PATIENT = {"killed", "wounded", "captured", "destroyed", "sites", "percent", "money"}
 
 _TARGET_BEFORE = re.compile(
@@ -147,7 +149,10 @@ def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int
             return attacker
         return "unknown"
     # The subject of an earlier sentence of the paragraph ("La coalition a poursuivi ses
-    # frappes. Près d'Hajin, 11 frappes ont touché…").
+    # frappes. Près d'Hajin, 11 frappes ont touché…"), for counts of actions only: a
+    # crowd or a share ("des milliers de manifestants") does not inherit a doer.
+    if cat.category not in CARRIED_OVER:
+        return "unknown"
     paragraph = art.line_start(m.start)
     earlier = [a for a in art.actors if paragraph <= a.start and a.end <= sentence[0]
                and not _is_target(art, a, paragraph) and not _is_modifier(art, a)]
