@@ -99,14 +99,21 @@ def _groups_before(art: Article, names: list[Mention]) -> list[list[Mention]]:
 
 def article_attacker(art: Article) -> str | None:
     """The hostile actor an article names most often outside target phrases."""
-    counts = Counter(a.value for a in art.actors if a.value in HOSTILE and not _is_target(art, a, 0))
+    if "attacker" not in art.cache:
+        art.cache["attacker"] = _most_named_hostile(art)
+    return art.cache["attacker"]
+
+
+def _most_named_hostile(art: Article) -> str | None:
+    names = art.all_actors()
+    counts = Counter(a.value for a in names if a.value in HOSTILE and not _is_target(art, a, 0))
     if not counts:
         return None
     top = max(counts.values())
-    return next(a.value for a in art.actors if counts.get(a.value) == top)
+    return next(a.value for a in names if counts.get(a.value) == top)
 
 
-def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int, int], attacker: str | None) -> str:
+def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int, int]) -> str:
     """The actor of one figure (``unknown`` when the text does not say)."""
     names = [
         a for a in _in_sentence(art, sentence)
@@ -145,9 +152,7 @@ def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int
         hostile = [a.value for a in after if a.value in HOSTILE and a.start < first_cue]
         if hostile:
             return hostile[0]
-        if attacker:
-            return attacker
-        return "unknown"
+        return article_attacker(art) or "unknown"
     # The subject of an earlier sentence of the paragraph ("La coalition a poursuivi ses
     # frappes. Près d'Hajin, 11 frappes ont touché…"), for counts of actions only: a
     # crowd or a share ("des milliers de manifestants") does not inherit a doer.

@@ -58,10 +58,9 @@ def _verb_category(art: Article, start: int, end: int, sentence: tuple[int, int]
     cut = _CLAUSE_END.search(after)
     # "ont été tués" may follow a relative clause, but never crosses a comma.
     after = after[: cut.start()] if cut else after
-    for entry in lexicon.verbs(art.language):
-        pos = entry.extra[0]
-        if pos == "any" and re.search(r"(?:" + entry.regex.pattern + r")\s+(?:[\w'-]+\s+)?$", before, re.IGNORECASE):
-            return entry.value
+    hit = lexicon.verb_before_regex(art.language).search(before)
+    if hit:
+        return lexicon.verbs(art.language)[int(hit.lastgroup[1:])].value
     for entry in lexicon.verbs(art.language):
         if entry.regex.search(after):
             return entry.value

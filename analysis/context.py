@@ -17,7 +17,7 @@ from . import lexicon
 from .furniture import FurnitureSpan, furniture_spans
 from .numbers import NumberMention, Rejected, find_numbers
 from .sentences import split_sentences
-from .textview import blank, normalise
+from .textview import blank, lowered, normalise
 from .timex import Timex, find_timexes
 
 
@@ -43,11 +43,27 @@ class Article:
     numbers: list[NumberMention]
     rejected: list[Rejected]
     timexes: list[Timex]
-    actors: list[Mention]
+    actors: list[Mention]  # in the paragraphs that hold a number
     places: list[Mention]
     cues: list[tuple[int, int]]
+    regions: list[tuple[int, int]]  # the paragraphs that hold a number
     _sentence_starts: list[int] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list)
+    _all_actors: list[Mention] | None = None
+    cache: dict = field(default_factory=dict)  # per-article results computed on demand
+
+    def all_actors(self) -> list[Mention]:
+        """Actor names of the whole article (``actors`` covers only paragraphs with numbers)."""
+        if self._all_actors is None:
+            gaps, pos = [], 0
+            for lo, hi in self.regions:
+                if lo > pos:
+                    gaps.append((pos, lo))
+                pos = hi
+            gaps.append((pos, len(self.view)))
+            rest = _mentions(lexicon.actor_matcher(), self.view, gaps)
+            self._all_actors = sorted(self.actors + rest, key=lambda a: a.start)
+        return self._all_actors
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The sentence holding ``pos`` (a sentence-sized window if none does)."""
@@ -60,16 +76,38 @@ class Article:
         return self._line_starts[bisect.bisect_right(self._line_starts, pos) - 1]
 
 
-def _mentions(regex, labels, view) -> list[Mention]:
+def _mentions(matcher, view, regions) -> list[Mention]:
     out = []
-    for m in regex.finditer(view):
-        idx = int(m.lastgroup[1:])
-        label = labels[idx]
-        if isinstance(label, tuple):
-            out.append(Mention(m.start(), m.end(), label[0], label[1:]))
-        else:
-            out.append(Mention(m.start(), m.end(), label))
+    for lo, hi in regions:
+        for start, end, label in matcher.finditer(view, lo, hi):
+            if isinstance(label, tuple):
+                out.append(Mention(start, end, label[0], label[1:]))
+            else:
+                out.append(Mention(start, end, label))
     return out
+
+
+def _sentences_of(sentences: list[tuple[int, int]], numbers) -> list[tuple[int, int]]:
+    starts = [s for s, _ in sentences]
+    out = []
+    for m in numbers:
+        i = bisect.bisect_right(starts, m.number_start) - 1
+        if i >= 0 and sentences[i][0] <= m.number_start < sentences[i][1]:
+            out.append(sentences[i])
+    return out
+
+
+def _regions(view: str, line_starts: list[int], numbers) -> list[tuple[int, int]]:
+    """The paragraphs (lines) that hold a number: the only text the later passes read."""
+    regions: list[tuple[int, int]] = []
+    for m in numbers:
+        i = bisect.bisect_right(line_starts, m.start) - 1
+        lo = line_starts[i]
+        if regions and regions[-1][0] == lo:
+            continue
+        hi = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else len(view)
+        regions.append((lo, hi))
+    return regions
 
 
 def prepare(text: str, published: date | None = None, precision: str | None = None, language: str = "fr") -> Article:
@@ -78,17 +116,19 @@ def prepare(text: str, published: date | None = None, precision: str | None = No
     furniture = furniture_spans(view)
     view = blank(view, [(f.start, f.end) for f in furniture])
     sentences = split_sentences(view)
-    numbers, rejected = find_numbers(view, language)
-    has_numbers = bool(numbers)
-    # The remaining passes only serve figures: skip them for number-free articles.
-    timexes = find_timexes(view) if has_numbers else []
-    actor_rx, actor_labels = lexicon.actor_regex(language)
-    place_rx, place_labels = lexicon.place_regex(language)
-    actors = _mentions(actor_rx, actor_labels, view) if has_numbers else []
-    places = _mentions(place_rx, place_labels, view) if has_numbers else []
-    cues = [(m.start(), m.end()) for m in lexicon.speech_cue_regex(language).finditer(view)] if has_numbers else []
+    low = lowered(view)
+    numbers, rejected = find_numbers(view, language, low)
     line_starts = [0] + [m.end() for m in re.finditer("\n", view)]
+    # The remaining passes only serve figures, which look no further than their paragraph.
+    regions = _regions(view, line_starts, numbers)
+    timexes = [t for lo, hi in regions for t in find_timexes(view, lo, hi, low)]
+    actors = _mentions(lexicon.actor_matcher(), view, regions)
+    # Places are read from the figure's own sentence only.
+    number_sentences = sorted(set(_sentences_of(sentences, numbers)))
+    places = _mentions(lexicon.place_matcher(), view, number_sentences)
+    cue_rx = lexicon.speech_cue_regex(language)
+    cues = [(m.start(), m.end()) for lo, hi in regions for m in cue_rx.finditer(low, lo, hi)]
     return Article(
         text, view, language, published, precision, furniture, sentences, numbers, rejected, timexes, actors,
-        places, cues, [s for s, _ in sentences], line_starts,
+        places, cues, regions, [s for s, _ in sentences], line_starts,
     )

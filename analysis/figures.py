@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from .actor import article_attacker, attribute
+from .actor import attribute
 from .category import categorise
 from .context import Article, prepare
 from .period import when
@@ -26,7 +26,6 @@ FIGURE_COLUMNS = [
 def figures_of(art: Article, file: str = "") -> list[dict]:
     """One row per figure of a prepared article."""
     rows = []
-    attacker = article_attacker(art) if art.numbers else None
     for m in art.numbers:
         sentence = art.sentence_of(m.number_start)
         cat = categorise(art, m, sentence)
@@ -46,7 +45,7 @@ def figures_of(art: Article, file: str = "") -> list[dict]:
             "qualifier": m.qualifier,
             "category": cat.category,
             "subject": art.text[cat.noun_start:cat.noun_end] if cat.noun_start is not None and not cat.subject else cat.subject,
-            "actor": attribute(art, m, cat, sentence, attacker),
+            "actor": attribute(art, m, cat, sentence),
             "place": locate(art, m, sentence),
             "period_start": period.start if period else None,
             "period_end": period.end if period else None,

@@ -14,6 +14,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .paths import DATA
+from .textview import lower_pattern
 
 CATEGORIES = (
     "strikes", "operations", "attacks", "killed", "wounded", "captured", "destroyed",
@@ -77,57 +78,91 @@ def verbs(language: str = "fr"):
 
 
 @lru_cache(maxsize=None)
-def qualifier_regex(language: str = "fr") -> tuple[re.Pattern, dict]:
-    """A regex for a qualifier ending right before a number, and phrase -> qualifier."""
+def verb_before_regex(language: str = "fr") -> re.Pattern:
+    """Category verbs that may stand right before a number ("tuant 27"), one word in between at most.
+
+    Group ``vN`` names the entry ``verbs(language)[N]``.
+    """
+    groups = "|".join(
+        f"(?P<v{i}>{e.regex.pattern})" for i, e in enumerate(verbs(language)) if e.extra[0] == "any"
+    )
+    return re.compile(r"(?<![\w-])(?:" + groups + r")\s+(?:[\w'-]+\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def qualifier_phrases(language: str = "fr") -> list[tuple[str, str]]:
+    """Qualifier phrases ("plus de", "au moins"), lower case and longest first, with their qualifier.
+
+    They are literal phrases, tested with ``str.endswith`` on the text before a
+    number: a regex anchored at the end would be tried at every position.
+    """
     rows = _rows("qualifiers", language)
-    lookup = {p.lower(): q for p, q in zip(rows["pattern"], rows["qualifier"])}
-    alternation = _alternation(re.escape(p) for p in rows["pattern"])
-    # Anchored at the end: applied to the text just before a number.
-    return re.compile(r"(?<![\w'])(" + alternation + r")\s*$", re.IGNORECASE), lookup
+    pairs = [(p.lower(), q) for p, q in zip(rows["pattern"], rows["qualifier"])]
+    return sorted(pairs, key=lambda pq: len(pq[0]), reverse=True)
 
 
 @lru_cache(maxsize=None)
 def vague_amounts(language: str = "fr") -> tuple[re.Pattern, dict]:
-    """A regex for vague amounts followed by "de"/"d'"/"of", and phrase -> (low, high)."""
+    """A regex for vague amounts followed by "de"/"d'"/"of", and phrase -> (low, high).
+
+    The regex is for lowered text (:func:`analysis.textview.lowered`).
+    """
     rows = _rows("vague_amounts", language)
     lookup = {p.lower(): (int(lo), int(hi)) for p, lo, hi in zip(rows["pattern"], rows["low"], rows["high"])}
     alternation = _alternation(re.escape(p) for p in rows["pattern"])
     linker = r"\s+(?:de\s+|d')" if language == "fr" else r"\s+of\s+"
-    return re.compile(r"(?<![\w-])(" + alternation + r")(?=" + linker + r")", re.IGNORECASE), lookup
+    return re.compile(lower_pattern(r"(?<![\w-])(" + alternation + r")(?=" + linker + r")")), lookup
+
+
+class Matcher:
+    """Find the entries of a lexicon in a text with one plain alternation.
+
+    Named groups would say which pattern matched, but make the scan several
+    times slower; instead each hit (there are few) is resolved to its entry by
+    trying the patterns on the hit alone, cached by hit text.
+    """
+
+    def __init__(self, patterns: list[str], labels: list, flags: int = 0):
+        order = sorted(range(len(patterns)), key=lambda i: len(patterns[i]), reverse=True)
+        self._entries = [(re.compile(patterns[i], flags), labels[i]) for i in order]
+        alternation = "|".join(patterns[i] for i in order)
+        self.regex = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", flags)
+        self._cache: dict[str, object] = {}
+
+    def label(self, hit: str):
+        """The label of the longest pattern matching ``hit`` entirely."""
+        if hit not in self._cache:
+            self._cache[hit] = next((lab for rx, lab in self._entries if rx.fullmatch(hit)), None)
+        return self._cache[hit]
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """Yield ``(start, end, label)`` for every entry found in ``text[start:end]``."""
+        for m in self.regex.finditer(text, start, len(text) if end is None else end):
+            lab = self.label(m.group(0))
+            if lab is not None:
+                yield m.start(), m.end(), lab
 
 
 @lru_cache(maxsize=None)
-def actor_regex(language: str = "fr") -> tuple[re.Pattern, list[str]]:
-    """One regex with a named group per actor pattern; returns (regex, actor by group index).
-
-    Actor names hardly collide across languages and articles quote in several
-    ("Iraqi general says…" in a French page), so every language's rows are used.
-    """
+def actor_matcher() -> Matcher:
+    """Actor names of every language (articles quote in several: "Iraqi general says…")."""
     rows = read_table("actors")
-    ordered = sorted(zip(rows["pattern"], rows["actor"]), key=lambda r: len(r[0]), reverse=True)
-    groups = "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(ordered))
-    return re.compile(r"(?<![\w-])(?:" + groups + r")(?![\w-])"), [a for _, a in ordered]
+    return Matcher(list(rows["pattern"]), list(rows["actor"]))
 
 
 @lru_cache(maxsize=None)
-def place_regex(language: str = "fr") -> tuple[re.Pattern, list[tuple[str, str, str]]]:
-    """One regex over the gazetteer's spellings; returns (regex, [(name, kind, country)]).
-
-    Like actors, place names are matched in every language the gazetteer has.
-    """
+def place_matcher() -> Matcher:
+    """Gazetteer spellings of every language; labels are ``(place_name, kind, country)``."""
     rows = read_table("places")
-    ordered = sorted(
-        zip(rows["pattern"], rows["place_name"], rows["kind"], rows["country"]), key=lambda r: len(r[0]), reverse=True
-    )
-    groups = "|".join(f"(?P<p{i}>{p})" for i, (p, *_) in enumerate(ordered))
-    return re.compile(r"(?<![\w-])(?:" + groups + r")(?![\w-])"), [tuple(r[1:]) for r in ordered]
+    labels = list(zip(rows["place_name"], rows["kind"], rows["country"]))
+    return Matcher(list(rows["pattern"]), labels)
 
 
 @lru_cache(maxsize=None)
 def speech_cue_regex(language: str = "fr") -> re.Pattern:
-    """A regex for the attribution cues of reported speech ("a déclaré", "selon")."""
+    """A regex for the attribution cues of reported speech ("a déclaré", "selon"), for lowered text."""
     pats = _rows("speech_cues", language)["pattern"]
-    return re.compile(r"(?<![\w-])(?:" + _alternation(pats) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(lower_pattern(r"(?<![\w-])(?:" + _alternation(pats) + r")(?![\w-])"))
 
 
 @lru_cache(maxsize=4096)

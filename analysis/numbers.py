@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from . import lexicon
+from .textview import lowered
 
 _MONTHS = (
     r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t|sept(?:embre|\.)?|"
@@ -45,16 +46,15 @@ _AFTER_DURATION = re.compile(
 )
 _AFTER_MEASURE = re.compile(r"\s*(?:mm|cm|km|m|mètres?|kilomètres?|miles?|pieds|feet|inch(?:es)?)(?!\s*(?:carrés?|2|²))(?![\w])", re.IGNORECASE)
 _AFTER_GLUED = re.compile(r"[^\W\d_]|-\w|[/:]\d|\.\w|\]")
-_BEFORE_GLUED = re.compile(r"(?:[\w@#/\\]|[\w][.,-]|\[)$")
-_BEFORE_DESIGNATION = re.compile(
-    r"(?:\b(?:n°|no\.|num[ée]ro|nr\.|article|art\.|résolution|resolution|vol|calibre|page|chapitre|chapter|"
-    r"section|route|autoroute|bâtiment|niveau|phase|zone|secteur|camp|tour|tower|level|unit|unité|brigade|division|"
-    r"régiment|bataillon|escadron|escadrille|groupe|flight|version|modèle|model|type|mark|mk|block|lot|base|aérienne|"
-    r"BA|numéro)\.?"
-    r"|\b[A-Z][\w'-]*|[A-Z]{2,}[\w-]*)\s*$"
-)
-_BEFORE_TIME = re.compile(r"\d\s*h\s*$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;«\"(\n]\s*|,\s*)[\w'-]+\s*$")
+# Words after which a number names a thing rather than counting it ("base aérienne 118").
+_DESIGNATION_WORDS = {
+    "n°", "no", "numéro", "numero", "nr", "article", "art", "résolution", "resolution", "vol", "calibre", "page",
+    "chapitre", "chapter", "section", "route", "autoroute", "bâtiment", "niveau", "phase", "zone", "secteur", "camp",
+    "tour", "tower", "level", "unit", "unité", "brigade", "division", "régiment", "bataillon", "escadron",
+    "escadrille", "groupe", "flight", "version", "modèle", "model", "type", "mark", "mk", "block", "lot", "base",
+    "aérienne", "ba",
+}
+_SENTENCE_OPENERS = '.!?:;«"(\n,'
 # Capitalised words that may stand before a number without naming a designation.
 _CAPITAL_OK = {
     "les", "des", "ces", "plus", "moins", "au", "aux", "en", "de", "du", "selon", "avec", "sur", "dont", "et", "ou",
@@ -73,8 +73,11 @@ _FR_WORDS = (
     r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|"
     r"quarante|cinquante|soixante|cents?|mille|un|une|et"
 )
-_WORD_SEQ = re.compile(
-    r"(?<![\w-])((?:" + _FR_WORDS + r")(?:(?:-|\s+)(?:" + _FR_WORDS + r"))*)(?![\w-])", re.IGNORECASE
+# A sequence starts with a number word proper: "un", "une" and "et" alone are no count,
+# and letting them start a match would send every article "une" through the parser.
+_FR_FIRST = _FR_WORDS.replace("|un|une|et", "")
+_WORD_SEQ = re.compile(  # for lowered text
+    r"(?<![\w-])((?:" + _FR_FIRST + r")(?:(?:-|\s+)(?:" + _FR_WORDS + r"))*)(?![\w-])"
 )
 _WORD_FOLLOWED_BY_NOUN = re.compile(r"\s+(?:de\s+|d')?[^\W\d_]")
 
@@ -127,11 +130,14 @@ def _bounds(value: float | None, qualifier: str) -> tuple[float | None, float | 
 
 
 def _qualifier_before(view: str, start: int, language: str) -> tuple[str, int]:
-    rx, lookup = lexicon.qualifier_regex(language)
-    m = rx.search(view, max(0, start - 40), start)
-    if not m:
-        return "exact", start
-    return lookup[m.group(1).lower()], m.start(1)
+    """The qualifier phrase ending just before a number, if any, and where it starts."""
+    before = view[max(0, start - 40):start].rstrip().lower()
+    for phrase, qualifier in lexicon.qualifier_phrases(language):
+        if before.endswith(phrase):
+            at = len(before) - len(phrase)
+            if at == 0 or not (before[at - 1].isalnum() or before[at - 1] in "_'"):
+                return qualifier, start - (len(view[max(0, start - 40):start]) - at)
+    return "exact", start
 
 
 def _trap_after(view: str, end: int, value: float, raw: str, has_separator: bool) -> str | None:
@@ -151,31 +157,46 @@ def _trap_after(view: str, end: int, value: float, raw: str, has_separator: bool
 
 
 def _trap_before(view: str, start: int) -> str | None:
+    """Why the word before a number makes it no amount (string tests: this runs per number)."""
     before = view[max(0, start - 40):start]
-    if _BEFORE_TIME.search(before):
+    stripped = before.rstrip()
+    if not stripped:
+        return None
+    if len(stripped) == len(before):  # nothing between the word and the number
+        last = stripped[-1]
+        if last.isalnum() or last in "_@#/\\[" or (last in ".,-" and len(stripped) > 1 and stripped[-2].isalnum()):
+            return "glued to letters (designation or code)"
+    parts = stripped.rsplit(None, 1)
+    word = parts[-1]
+    rest = parts[0] if len(parts) > 1 else ""
+    if word in ("h", "H") and rest[-1:].isdigit():
         return "time of day"
-    if _BEFORE_GLUED.search(before):
-        return "glued to letters (designation or code)"
-    m = _BEFORE_DESIGNATION.search(before)
-    if m:
-        word = m.group(0).strip().rstrip(".")
-        if word.lower() in _CAPITAL_OK:
-            return None
-        if word[:1].isupper() and _SENTENCE_START.search(before) and word.lower() not in {"tower", "camp"}:
-            # A capitalised word that starts the sentence ("Plus de", "Environ") is no designation.
-            return None
+    if word[-1] in ",;:)»\"!?":
+        return None
+    name = word.rstrip(".").split("'")[-1]
+    lower = name.lower()
+    if lower in _DESIGNATION_WORDS:
+        return "designation (model, number or name)"
+    if name[:1].isupper() and lower not in _CAPITAL_OK:
+        opener = rest.rstrip()[-1:]
+        if not opener or opener in _SENTENCE_OPENERS:
+            return None  # a capitalised word opening the sentence ("Plus de", "Environ")
         return "designation (model, number or name)"
     return None
 
 
-def find_numbers(view: str, language: str = "fr") -> tuple[list[NumberMention], list[Rejected]]:
-    """Find the amounts stated in ``view`` and the number-like spans rejected as traps."""
+def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tuple[list[NumberMention], list[Rejected]]:
+    """Find the amounts stated in ``view`` and the number-like spans rejected as traps.
+
+    ``low`` is ``lowered(view)`` when the caller has it already.
+    """
+    lower_view = lowered(view) if low is None else low
     mentions: list[NumberMention] = []
     rejected: list[Rejected] = []
     taken: list[tuple[int, int]] = []
 
     vague_rx, vague_lookup = lexicon.vague_amounts(language)
-    for m in vague_rx.finditer(view):
+    for m in vague_rx.finditer(lower_view):
         low, high = vague_lookup[re.sub(r"\s+", " ", m.group(1).lower())]
         mentions.append(NumberMention(m.start(1), m.end(1), None, low, high, "vague", m.start(1), m.end(1)))
         taken.append((m.start(1), m.end(1)))
@@ -202,7 +223,7 @@ def find_numbers(view: str, language: str = "fr") -> tuple[list[NumberMention], 
                 percent, num_end = "%", pw.end()
         mentions.append(_mention(view, m.start(), num_end, value, language, bool(percent)))
 
-    for m in _WORD_SEQ.finditer(view):
+    for m in _WORD_SEQ.finditer(lower_view):
         mention = _word_mention(view, m, language)
         if mention is None:
             continue

@@ -5,6 +5,8 @@ character to one character, so a position in the view is the same position in
 the original text and no offset map is needed.
 """
 
+import re
+
 _ONE_TO_ONE = {
     "\u2019": "'",  # right single quotation mark, the usual French apostrophe
     "\u2018": "'",
@@ -28,12 +30,15 @@ _ONE_TO_ONE = {
     "\u2011": "-",
     "\u2012": "-",
 }
-_TABLE = str.maketrans(_ONE_TO_ONE)
 
 
 def normalise(text: str) -> str:
     """Return ``text`` with apostrophes, quotes and spaces normalised, same length."""
-    return text.translate(_TABLE)
+    # A chain of str.replace is several times faster than str.translate with a dict.
+    for old, new in _ONE_TO_ONE.items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def blank(text: str, spans) -> str:
@@ -49,3 +54,20 @@ def blank(text: str, spans) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def lowered(view: str) -> str:
+    """``view`` in lower case, same length (a few characters lower to two; they are kept).
+
+    Scanning the lowered text with case-sensitive patterns is several times
+    faster than ``re.IGNORECASE`` on Unicode text, with the same offsets.
+    """
+    low = view.lower()
+    if len(low) == len(view):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
+
+
+def lower_pattern(pattern: str) -> str:
+    """Lower-case the letters of a regex, leaving escapes such as ``\\S`` or ``\\W`` alone."""
+    return re.sub(r"\\.|[^\\]+", lambda m: m.group(0) if m.group(0).startswith("\\") else m.group(0).lower(), pattern)

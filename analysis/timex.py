@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .textview import lower_pattern, lowered
+
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 MONTHS = {
@@ -46,7 +48,7 @@ _PATTERNS = [
     ("date", rf"(?:le\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
     ("back", rf"(?:au\s+cours|durant|pendant|lors|ces|dans)\s+(?:des|les|ces)?\s*(?P<n>\d+|{'|'.join(k for k in NUMBER_WORDS if k.isalpha())})?\s*(?:derni(?:ers|ères)|passé(?:e)?s)\s+(?P<unit>{_UNIT_RX})"),
     ("year_start", r"depuis\s+le\s+début\s+de\s+l'année"),
-    ("month", rf"(?P<mod>début|fin|mi-|courant|en|au\s+mois\s+de|à\s+la\s+fin\s+de|au\s+début\s+de)?\s*(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
+    ("month", rf"(?:(?P<mod>début|fin|courant|en|au\s+mois\s+de|à\s+la\s+fin\s+de|au\s+début\s+de)\s+|(?P<mid>mi-))?(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
     ("year_rel", r"(?:de\s+toute\s+)?l'(?:année|an)\s+(?P<rel>dernière|dernier|passée|passé|précédente|prochaine|prochain)|cette\s+année"),
     ("month_rel", r"ce\s+mois(?:-ci)?|le\s+mois\s+(?P<rel>dernier|passé|prochain)"),
     ("week_rel", r"cette\s+semaine|la\s+semaine\s+(?P<rel>dernière|passée|prochaine)"),
@@ -55,14 +57,31 @@ _PATTERNS = [
     ("holiday", r"(?:au\s+cours\s+du\s+|à\s+la\s+|du\s+|le\s+)?(?P<hol>Nouvel\s+An|Saint-Sylvestre|Noël)"),
     ("year", r"(?:en|depuis|de|dès|l'an|l'année|année)\s+(?P<year>(?:19|20)\d\d)"),
 ]
-_MASTER = re.compile(
-    "|".join(
-        f"(?P<k{i}>(?<![\\w-])(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})(?![\\w-]))" for i, (_, p) in enumerate(_PATTERNS)
-    ),
-    re.IGNORECASE,
-)
-# Group names repeat across alternatives; compile each pattern alone to read its groups.
+# One plain alternation finds the expressions fast (named groups would slow the scan
+# several times); each hit is then read by the first single pattern it fully matches.
+_MASTER = re.compile(lower_pattern(  # for lowered text
+    "(?<![\\w-])(?:" + "|".join(re.sub(r"[(][?]P<[a-z0-9]+>", "(?:", p) for _, p in _PATTERNS) + ")(?![\\w-])"
+))
 _SINGLE = [(kind, re.compile(f"(?:{p})", re.IGNORECASE)) for kind, p in _PATTERNS]
+# Every expression holds one of these words; the full patterns run only around them.
+# The leading look-behind makes the scan skip the inside of words, most of a text.
+_TRIGGER = re.compile(  # for lowered text
+    r"(?<!\w)(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|ann[ée]e|\ban\b|mois|semaine|hier|demain|aujourd|matin|soir|nuit|après-midi|nouvel|no[eë]l|"
+    r"sylvestre|derni|passé|(?:19|20)\d\d)"
+)
+_WINDOW = 60  # characters around a trigger: more than any expression's reach
+
+
+def _windows(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for m in _TRIGGER.finditer(view, start, end):
+        lo, hi = max(start, m.start() - _WINDOW), min(end, m.end() + _WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 @dataclass(frozen=True)
@@ -83,16 +102,28 @@ class Period:
     precision: str
 
 
-def find_timexes(view: str) -> list[Timex]:
-    """Find the time expressions of a view, in text order, longest match first."""
+def find_timexes(view: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Timex]:
+    """Find the time expressions of ``view[start:end]``, in text order, longest match first.
+
+    ``low`` is ``lowered(view)`` when the caller has it already.
+    """
+    low = lowered(view) if low is None else low
     out = []
-    for m in _MASTER.finditer(view):
-        i = next(int(name[1:]) for name, v in m.groupdict().items() if v is not None and name.startswith("k"))
-        kind, rx = _SINGLE[i]
-        single = rx.fullmatch(m.group(0))
-        fields = tuple((k, v) for k, v in single.groupdict().items() if v is not None) if single else ()
-        out.append(Timex(m.start(), m.end(), kind, fields))
+    for lo, hi in _windows(low, start, len(view) if end is None else end):
+        for m in _MASTER.finditer(low, lo, hi):
+            if out and m.start() < out[-1].end:
+                continue  # already found in the previous window
+            out.append(_read(m))
     return out
+
+
+def _read(m: re.Match) -> Timex:
+    for kind, rx in _SINGLE:
+        single = rx.fullmatch(m.group(0))
+        if single:
+            fields = tuple((k, v) for k, v in single.groupdict().items() if v is not None)
+            return Timex(m.start(), m.end(), kind, fields)
+    return Timex(m.start(), m.end(), "unknown", ())
 
 
 def anchor_window(published: date, precision: str) -> tuple[date, date]:
@@ -161,7 +192,7 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
             return Period(start, start + timedelta(days=9), "month")
         if mod.startswith("fin") or mod.startswith("à la fin"):
             return Period(end - timedelta(days=10), end, "month")
-        if mod.startswith("mi-"):
+        if t.get("mid"):
             return Period(start + timedelta(days=9), start + timedelta(days=19), "month")
         return Period(start, end, "month")
     if k == "year":

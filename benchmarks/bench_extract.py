@@ -41,7 +41,7 @@ SEEDS = REPO / "seeds"
 TARGET_MB_S = 1.0
 MIN_BYTES, MAX_BYTES = 2_000, 5_000
 FILE_PREFIX = "bench_"
-SEED_SHARE = 0.6  # share of body paragraphs taken from the seeds; the rest is generated
+SEED_SHARE = 0.9  # share of body paragraphs taken from the seeds; the rest is generated
 
 # --------------------------------------------------------------------------
 # Synthetic corpus
