@@ -98,14 +98,17 @@ def _groups_before(art: Article, names: list[Mention]) -> list[list[Mention]]:
 
 
 def article_attacker(art: Article) -> str | None:
-    """The hostile actor an article names most often outside target phrases."""
+    """The hostile actor an article names most often outside target phrases.
+
+    The paragraphs with figures are read first; the rest of the article (its
+    title, say) only when they name none.
+    """
     if "attacker" not in art.cache:
-        art.cache["attacker"] = _most_named_hostile(art)
+        art.cache["attacker"] = _most_named_hostile(art, art.actors) or _most_named_hostile(art, art.all_actors())
     return art.cache["attacker"]
 
 
-def _most_named_hostile(art: Article) -> str | None:
-    names = art.all_actors()
+def _most_named_hostile(art: Article, names: list[Mention]) -> str | None:
     counts = Counter(a.value for a in names if a.value in HOSTILE and not _is_target(art, a, 0))
     if not counts:
         return None

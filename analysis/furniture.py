@@ -25,10 +25,13 @@ from functools import lru_cache
 
 
 from .lexicon import read_table
+from .textview import lower_pattern, lowered
 
 # A tail heading only counts past this share of the text: a page whose body
 # mentions "commentaires" near the top must not lose its whole article.
 _TAIL_MIN_POSITION = 0.3
+# Lines this long are paragraphs: only the "anywhere in the line" patterns can make them furniture.
+_SHORT_LINE = 250
 
 
 @dataclass(frozen=True)
@@ -43,14 +46,30 @@ def _patterns():
     table = read_table("furniture")
     compiled = {"line": [], "tail": [], "inline": []}
     for row in table.itertuples(index=False):
-        if row.scope == "line":
+        if row.scope == "line" and row.pattern.startswith(".*"):
+            # "anywhere in the line" (or "at its end"): a search, far cheaper than a
+            # backtracking full match on a long paragraph.
+            core = row.pattern[2:-2] if row.pattern.endswith(".*") else row.pattern[2:] + r"\s*$"
+            rx = _Search(re.compile(core, re.IGNORECASE))
+        elif row.scope == "line":
             rx = re.compile(r"\s*(?:" + row.pattern + r")\s*", re.IGNORECASE)
         elif row.scope == "tail":
             rx = re.compile(r"\s*(?:" + row.pattern + r")\s*[:.]?\s*", re.IGNORECASE)
         else:
-            rx = re.compile(r"(?:" + row.pattern + r")", re.IGNORECASE)
+            rx = re.compile(lower_pattern(r"(?:" + row.pattern + r")"))  # searched once in the lowered view
         compiled[row.scope].append((rx, row.reason))
+    compiled["long"] = [(rx, r) for rx, r in compiled["line"] if isinstance(rx, _Search)]
     return compiled
+
+
+class _Search:
+    """A compiled pattern whose ``fullmatch`` means "found anywhere in the string"."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+
+    def fullmatch(self, line: str):
+        return self.rx.search(line)
 
 
 def _lines(text: str):
@@ -66,6 +85,9 @@ def furniture_spans(view: str) -> list[FurnitureSpan]:
     spans: list[FurnitureSpan] = []
     seen_lines: set[str] = set()
     n = len(view)
+    low = lowered(view)
+    inline = [(m.start(), reason) for rx, reason in patterns["inline"] for m in [rx.search(low)] if m]
+    inline_at, inline_reason = min(inline) if inline else (n + 1, "")
     for start, end, line in _lines(view):
         stripped = line.strip()
         if not stripped:
@@ -75,18 +97,18 @@ def furniture_spans(view: str) -> list[FurnitureSpan]:
                 if rx.fullmatch(line):
                     spans.append(FurnitureSpan(start, n, reason))
                     return _merge(spans)
-        reason = next((r for rx, r in patterns["line"] if rx.fullmatch(line)), None)
+        # Most line patterns describe short lines; a long paragraph only meets the searches.
+        candidates = patterns["line"] if len(line) < _SHORT_LINE else patterns["long"]
+        reason = next((r for rx, r in candidates if rx.fullmatch(line)), None)
         if reason is None and stripped in seen_lines and len(stripped) > 20:
             reason = "repeated line"
         seen_lines.add(stripped)
         if reason is not None:
             spans.append(FurnitureSpan(start, end, reason))
             continue
-        for rx, reason in patterns["inline"]:
-            m = rx.search(line)
-            if m:
-                spans.append(FurnitureSpan(start + m.start(), n, reason))
-                return _merge(spans)
+        if start <= inline_at <= end:
+            spans.append(FurnitureSpan(inline_at, n, inline_reason))
+            return _merge(spans)
     return _merge(spans)
 
 

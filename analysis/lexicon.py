@@ -105,13 +105,14 @@ def qualifier_phrases(language: str = "fr") -> list[tuple[str, str]]:
 def vague_amounts(language: str = "fr") -> tuple[re.Pattern, dict]:
     """A regex for vague amounts followed by "de"/"d'"/"of", and phrase -> (low, high).
 
-    The regex is for lowered text (:func:`analysis.textview.lowered`).
+    The regex is for lowered text (:func:`analysis.textview.lowered`); it has no
+    leading word-boundary test, so the caller checks that a match starts a word.
     """
     rows = _rows("vague_amounts", language)
     lookup = {p.lower(): (int(lo), int(hi)) for p, lo, hi in zip(rows["pattern"], rows["low"], rows["high"])}
     alternation = _alternation(re.escape(p) for p in rows["pattern"])
     linker = r"\s+(?:de\s+|d')" if language == "fr" else r"\s+of\s+"
-    return re.compile(lower_pattern(r"(?<![\w-])(" + alternation + r")(?=" + linker + r")")), lookup
+    return re.compile(lower_pattern(r"(" + alternation + r")(?=" + linker + r")")), lookup
 
 
 class Matcher:

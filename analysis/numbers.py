@@ -63,7 +63,8 @@ _CAPITAL_OK = {
     "seulement", "only", "almost", "more", "than", "fewer", "less", "around", "tous", "toutes",
 }
 
-_DIGITS = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:(?: |\.)\d{3})+(?![\d])|\d+)(?:,(\d+))?(?:\s*(%))?")
+# The look-behind sits after the first digit so the scan can jump from digit to digit.
+_DIGITS = re.compile(r"(\d(?<![\w.,/-]\d)(?:\d{0,2}(?:(?: |\.)\d{3})+(?!\d)|\d*))(?:,(\d+))?(?:\s*(%))?")
 _SCALE = re.compile(r"\s+(millions?|milliards?|mille|millions|billions?|thousand)\b", re.IGNORECASE)
 _SCALE_VALUE = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "mille": 1e3,
                 "billion": 1e9, "billions": 1e9, "thousand": 1e3}
@@ -76,8 +77,10 @@ _FR_WORDS = (
 # A sequence starts with a number word proper: "un", "une" and "et" alone are no count,
 # and letting them start a match would send every article "une" through the parser.
 _FR_FIRST = _FR_WORDS.replace("|un|une|et", "")
-_WORD_SEQ = re.compile(  # for lowered text
-    r"(?<![\w-])((?:" + _FR_FIRST + r")(?:(?:-|\s+)(?:" + _FR_WORDS + r"))*)(?![\w-])"
+# For lowered text; the caller checks that a match starts a word (a leading
+# look-behind would stop the scan from skipping ahead).
+_WORD_SEQ = re.compile(
+    r"((?:" + _FR_FIRST + r")(?:(?:-|\s+)(?:" + _FR_WORDS + r"))*)(?![\w-])"
 )
 _WORD_FOLLOWED_BY_NOUN = re.compile(r"\s+(?:de\s+|d')?[^\W\d_]")
 
@@ -104,6 +107,10 @@ class Rejected:
     start: int
     end: int
     reason: str
+
+
+def _inside_word(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-")
 
 
 def parse_french_number(digits: str, decimals: str | None) -> float:
@@ -197,6 +204,8 @@ def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tup
 
     vague_rx, vague_lookup = lexicon.vague_amounts(language)
     for m in vague_rx.finditer(lower_view):
+        if _inside_word(lower_view, m.start()):
+            continue
         low, high = vague_lookup[re.sub(r"\s+", " ", m.group(1).lower())]
         mentions.append(NumberMention(m.start(1), m.end(1), None, low, high, "vague", m.start(1), m.end(1)))
         taken.append((m.start(1), m.end(1)))
@@ -224,6 +233,8 @@ def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tup
         mentions.append(_mention(view, m.start(), num_end, value, language, bool(percent)))
 
     for m in _WORD_SEQ.finditer(lower_view):
+        if _inside_word(lower_view, m.start()):
+            continue
         mention = _word_mention(view, m, language)
         if mention is None:
             continue
