@@ -246,7 +246,7 @@ def profile(pipeline, corpus_dir: Path, top: int = 25) -> None:
     pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(top)
 
 
-def report(result: dict, corpus_bytes: int, pinned: str, trace_peak: float | None) -> bool:
+def report(result: dict, corpus_bytes: int, pinned: str, trace_peak: float | None, seed_density: float) -> bool:
     """Print the results table; return whether the throughput target is met."""
     mb = corpus_bytes / 1e6
     mb_s = mb / result["seconds"]
@@ -258,6 +258,7 @@ def report(result: dict, corpus_bytes: int, pinned: str, trace_peak: float | Non
         ("MB/s", f"{mb_s:.3f}"),
         ("articles/s", f"{result['articles'] / result['seconds']:.1f}"),
         ("figures extracted", f"{result['figures']}"),
+        ("figures per KB", f"{result['figures'] / (corpus_bytes / 1e3):.2f} (seeds: {seed_density:.2f})"),
         ("peak RSS MiB", f"{result['rss_peak']:.1f} (before run: {result['rss_before']:.1f})"),
     ]
     if trace_peak is not None:
@@ -293,10 +294,12 @@ def run(args: argparse.Namespace, corpus_dir: Path) -> bool:
     print(f"corpus: {args.articles} articles, {corpus_bytes / 1e6:.2f} MB in {corpus_dir} "
           f"(generated in {time.perf_counter() - t0:.1f} s)")
     pipeline = import_pipeline()
-    extract(pipeline, SEEDS)  # warm-up: lazy imports and lexicon caches
+    warm = extract(pipeline, SEEDS)  # warm-up: lazy imports and lexicon caches
+    seed_bytes = sum(p.stat().st_size for p in SEEDS.glob("*.txt"))
+    seed_density = len(warm.figures) / (seed_bytes / 1e3)
     result = timed_run(pipeline, corpus_dir)
     trace_peak = tracemalloc_peak_mib(pipeline, corpus_dir) if args.tracemalloc else None
-    ok = report(result, corpus_bytes, pinned, trace_peak)
+    ok = report(result, corpus_bytes, pinned, trace_peak, seed_density)
     if args.profile:
         profile(pipeline, corpus_dir)
     return ok
