@@ -31,7 +31,7 @@ test: setup  ## Run every test (unit, gold evaluation, notebooks)
 	$(PY) -m pytest
 
 evaluate: report  ## Score the extraction on the seeds against the gold annotations
-	$(PY) -m analysis evaluate --gold tests/gold/figures.csv --pred $(OUT)
+	$(PY) -m analysis evaluate --gold tests/gold/figures.csv --claims-gold tests/gold/claims.csv --pred $(OUT)
 
 bench: setup  ## Benchmark extract on a generated 2,000-article corpus
 	$(PY) benchmarks/bench_extract.py

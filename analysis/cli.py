@@ -45,22 +45,35 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_evaluate(args) -> int:
-    from .evaluate import evaluate, format_report, load_gold, load_predictions
+    from . import evaluate as ev
 
-    gold_path, pred_path = Path(args.gold), Path(args.pred)
-    if not gold_path.is_file():
-        raise UsageError(f"gold file not found: {gold_path}")
+    pred_path = Path(args.pred)
+    if not args.gold and not args.claims_gold:
+        raise UsageError("give --gold (figures) and/or --claims-gold")
+    for gold in (args.gold, args.claims_gold):
+        if gold and not Path(gold).is_file():
+            raise UsageError(f"gold file not found: {gold}")
     if not pred_path.exists():
-        raise UsageError(f"predictions not found: {pred_path} (a folder written by `extract`, or a figures CSV)")
+        raise UsageError(f"predictions not found: {pred_path} (a folder written by `extract`, or a CSV)")
+    status = 0
     try:
-        gold = load_gold(gold_path)
-        pred = load_predictions(pred_path)
-    except ValueError as exc:
+        if args.gold:
+            report = ev.evaluate(ev.load_gold(Path(args.gold)), ev.load_predictions(pred_path, "figures"))
+            print(ev.format_report(report, verbose=args.verbose))
+            status |= _below(report, args.min_f1, "figures")
+        if args.claims_gold:
+            report = ev.evaluate_claims(ev.load_claims_gold(Path(args.claims_gold)),
+                                        ev.load_predictions(pred_path, "claims"))
+            print(ev.format_claims_report(report, verbose=args.verbose))
+            status |= _below(report, args.min_f1, "claims")
+    except (ValueError, FileNotFoundError) as exc:
         raise UsageError(str(exc)) from None
-    report = evaluate(gold, pred)
-    print(format_report(report, verbose=args.verbose))
-    if args.min_f1 is not None and report.f1 < args.min_f1:
-        print(f"evaluate: F1 {report.f1:.3f} is below --min-f1 {args.min_f1}", file=sys.stderr)
+    return status
+
+
+def _below(report, min_f1, what) -> int:
+    if min_f1 is not None and report.f1 < min_f1:
+        print(f"evaluate: {what} F1 {report.f1:.3f} is below --min-f1 {min_f1}", file=sys.stderr)
         return 1
     return 0
 
@@ -79,8 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("evaluate", help="score extracted figures against a hand-annotated gold file")
-    p.add_argument("--gold", required=True, help="gold CSV (format in README, 'Gold annotations')")
-    p.add_argument("--pred", default=str(FRAMES), help="folder written by extract, or a figures CSV/Parquet")
+    p.add_argument("--gold", help="figures gold CSV (format in README, 'Gold annotations')")
+    p.add_argument("--claims-gold", help="claims gold CSV (format in README, 'Gold annotations')")
+    p.add_argument("--pred", default=str(FRAMES), help="folder written by extract, or a frame's CSV/Parquet")
     p.add_argument("--min-f1", type=float, default=None, help="exit 1 when F1 is below this")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss, false positive and mismatch")
     p.set_defaults(func=_cmd_evaluate)

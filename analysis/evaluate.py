@@ -22,6 +22,7 @@ trap is also listed as an extracted trap.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,38 +64,26 @@ class Report:
 
 
 def load_gold(path: Path) -> pd.DataFrame:
-    """Read and check a gold CSV; raise ``ValueError`` naming the file and the problem."""
-    try:
-        gold = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{path}: not a readable CSV ({str(exc).splitlines()[0] if str(exc) else 'empty'})") from None
-    missing = [c for c in GOLD_REQUIRED if c not in gold.columns]
-    if missing:
-        raise ValueError(f"{path}: missing column(s) {', '.join(missing)} (required: {', '.join(GOLD_REQUIRED)})")
+    """Read and check a figures gold CSV; raise ``ValueError`` naming the file and the problem."""
+    gold = load_gold_table(path, GOLD_REQUIRED)
     bad_kind = sorted(set(gold["kind"]) - {"figure", "trap"})
     if bad_kind:
         raise ValueError(f"{path}: kind must be 'figure' or 'trap', found {bad_kind}")
-    for col in ("start", "end"):
-        if not gold[col].str.fullmatch(r"\d+").all():
-            raise ValueError(f"{path}: column {col} must hold non-negative integers")
-        gold[col] = gold[col].astype(int)
-    if (gold["start"] >= gold["end"]).any():
-        raise ValueError(f"{path}: every row needs start < end")
     return gold
 
 
-def load_predictions(path: Path) -> pd.DataFrame:
-    """Figures from an ``extract`` output folder, or a figures CSV/Parquet file."""
+def load_predictions(path: Path, name: str = "figures") -> pd.DataFrame:
+    """A frame (figures, claims) from an ``extract`` output folder, or a CSV/Parquet file."""
     path = Path(path)
     if path.is_dir():
-        frame = read_frame("figures", path)
+        frame = read_frame(name, path)
     elif path.suffix == ".parquet":
         frame = pd.read_parquet(path)
     else:
         frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
     missing = [c for c in ("file", "start", "end") if c not in frame.columns]
     if missing:
-        raise ValueError(f"{path}: not a figures frame (missing {', '.join(missing)})")
+        raise ValueError(f"{path}: not a {name} frame (missing {', '.join(missing)})")
     return frame
 
 
@@ -217,4 +206,97 @@ def format_report(report: Report, verbose: bool = False) -> str:
                     else:
                         want, got = g.get(name), p.get(name)
                     lines.append(f"WRONG   {g['file']}:{g['start']} {g.get('text', '')!r} {name}: gold {want}, got {got}")
+    return "\n".join(lines)
+
+
+# --- claims ---------------------------------------------------------------------------
+
+CLAIM_GOLD_REQUIRED = ["file", "start", "end"]
+CLAIM_ATTRIBUTES = ["speaker", "speaker_kind", "channel"]
+_DETERMINER = re.compile(r"^(?:le|la|les|l'|l’|un|une|des|du|ce|cette|the|an?)\s+|^l['’]", re.IGNORECASE)
+
+
+def load_claims_gold(path: Path) -> pd.DataFrame:
+    """Read and check a claims gold CSV (``file,start,end`` required; see README)."""
+    return load_gold_table(path, CLAIM_GOLD_REQUIRED)
+
+
+def load_gold_table(path: Path, required: list[str]) -> pd.DataFrame:
+    try:
+        gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: not a readable CSV ({str(exc).splitlines()[0] if str(exc) else 'empty'})") from None
+    missing = [c for c in required if c not in gold.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)} (required: {', '.join(required)})")
+    for col in ("start", "end"):
+        if not gold[col].str.fullmatch(r"\d+").all():
+            raise ValueError(f"{path}: column {col} must hold non-negative integers")
+        gold[col] = gold[col].astype(int)
+    if (gold["start"] >= gold["end"]).any():
+        raise ValueError(f"{path}: every row needs start < end")
+    return gold
+
+
+def same_speaker(gold: str, pred: str) -> bool:
+    """Speakers agree up to case, determiners, trailing dots and one holding the other."""
+    def norm(s: str) -> str:
+        return _DETERMINER.sub("", (s or "").strip()).strip(" .").lower().replace("’", "'")
+    g, p = norm(gold), norm(pred)
+    return bool(g) and bool(p) and (g == p or g in p or p in g)
+
+
+def evaluate_claims(gold: pd.DataFrame, pred: pd.DataFrame) -> Report:
+    """Match predicted claims to gold claims (same file, overlapping spans) and score them."""
+    golds = gold.to_dict("records")
+    preds = [p for p in pred.to_dict("records") if p["file"] in set(gold["file"])]
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            if p["file"] == g["file"]:
+                overlap = min(g["end"], int(p["end"])) - max(g["start"], int(p["start"]))
+                if overlap > 0:
+                    pairs.append((overlap, gi, pi))
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_g, used_p, matches = set(), set(), []
+    for _, gi, pi in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            matches.append((golds[gi], preds[pi]))
+    report = Report(n_gold=len(golds), n_pred=len(preds), true_positives=len(matches), matches=matches)
+    report.missed = [g for i, g in enumerate(golds) if i not in used_g]
+    report.false_positives = [p for i, p in enumerate(preds) if i not in used_p]
+    for name in CLAIM_ATTRIBUTES:
+        scored = []
+        for g, p in matches:
+            if not g.get(name):
+                continue
+            ok = same_speaker(g[name], p.get(name, "")) if name == "speaker" else g[name] == p.get(name)
+            scored.append(ok)
+        report.accuracy[name] = (sum(scored), len(scored))
+    return report
+
+
+def format_claims_report(report: Report, verbose: bool = False) -> str:
+    lines = [
+        f"claims: gold {report.n_gold}, predicted {report.n_pred}, matched {report.true_positives}",
+        f"precision {report.precision:.3f}  recall {report.recall:.3f}  F1 {report.f1:.3f}",
+        "attribute accuracy on matches:",
+    ]
+    for name in CLAIM_ATTRIBUTES:
+        right, scored = report.accuracy.get(name, (0, 0))
+        lines.append(f"  {name:<12} {right / scored:.3f}  ({right}/{scored})" if scored else f"  {name:<12} n/a")
+    if verbose:
+        for g in report.missed:
+            lines.append(f"MISSED  {g['file']}:{g['start']}-{g['end']} {str(g.get('text', ''))[:70]!r}")
+        for p in report.false_positives:
+            lines.append(f"FALSE+  {p['file']}:{p['start']}-{p['end']} {str(p.get('text', ''))[:70]!r}")
+        for g, p in report.matches:
+            for name in CLAIM_ATTRIBUTES:
+                if not g.get(name):
+                    continue
+                ok = same_speaker(g[name], p.get(name, "")) if name == "speaker" else g[name] == p.get(name)
+                if not ok:
+                    lines.append(f"WRONG   {g['file']}:{g['start']} {name}: gold {g[name]!r}, got {p.get(name)!r}")
     return "\n".join(lines)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from .actor import attribute
 from .category import categorise
+from .claims import CLAIM_COLUMNS, claims_rows
 from .context import Article, prepare
 from .period import when
 from .place import locate
@@ -19,12 +20,21 @@ from .place import locate
 FIGURE_COLUMNS = [
     "figure_id", "file", "start", "end", "text", "sentence", "sentence_start", "sentence_end",
     "value", "low", "high", "qualifier", "category", "subject", "actor", "place",
-    "period_start", "period_end", "time_precision",
+    "period_start", "period_end", "time_precision", "claim_id",
 ]
 
 
-def figures_of(art: Article, file: str = "") -> list[dict]:
-    """One row per figure of a prepared article."""
+def _claim_of(claims: list[dict], start: int, end: int) -> str | None:
+    """The claim whose statement holds the span, if any."""
+    for c in claims:
+        if c["start"] <= start and end <= c["end"]:
+            return c["claim_id"]
+    return None
+
+
+def figures_of(art: Article, file: str = "", claims: list[dict] | None = None) -> list[dict]:
+    """One row per figure of a prepared article; ``claims`` (rows) give each figure its claim."""
+    claims = claims or []
     rows = []
     for m in art.numbers:
         sentence = art.sentence_of(m.number_start)
@@ -50,14 +60,23 @@ def figures_of(art: Article, file: str = "") -> list[dict]:
             "period_start": period.start if period else None,
             "period_end": period.end if period else None,
             "time_precision": period.precision if period else None,
+            "claim_id": _claim_of(claims, m.start, m.end),
         })
     return rows
+
+
+def extract_article(text: str, published: date | None = None, precision: str | None = None,
+                    language: str = "fr", file: str = "") -> tuple[list[dict], list[dict]]:
+    """The figures and the claims of one article's original text, as rows."""
+    art = prepare(text, published, precision, language)
+    claims = claims_rows(art, file)
+    return figures_of(art, file, claims), claims
 
 
 def extract_figures(text: str, published: date | None = None, precision: str | None = None,
                     language: str = "fr", file: str = "") -> list[dict]:
     """Every numeric fact stated in one article's original text, with its provenance."""
-    return figures_of(prepare(text, published, precision, language), file)
+    return extract_article(text, published, precision, language, file)[0]
 
 
 def figures_frame(rows: list[dict]) -> pd.DataFrame:
@@ -69,4 +88,12 @@ def figures_frame(rows: list[dict]) -> pd.DataFrame:
         frame[col] = frame[col].astype("int64")
     for col in ("period_start", "period_end"):
         frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
+    return frame
+
+
+def claims_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rows from :func:`extract_article` as the claims frame."""
+    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    for col in ("start", "end", "sentence_start", "sentence_end"):
+        frame[col] = frame[col].astype("int64")
     return frame

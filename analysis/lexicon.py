@@ -24,6 +24,8 @@ CATEGORIES = (
 ACTORS = ("coalition", "us", "france", "uk", "iraq", "sdf", "isis", "iran", "iran_backed", "unknown")
 QUALIFIERS = ("exact", "more_than", "less_than", "at_least", "at_most", "about", "vague")
 PRECISIONS = ("day", "week", "month", "year")
+SPEAKER_KINDS = ("person", "organisation", "anonymous_officials", "media")
+CHANNELS = ("tweet", "communique", "statement", "interview", "press_conference", "media_report", "other")
 
 
 @lru_cache(maxsize=None)

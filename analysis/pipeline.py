@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import MAX_BYTES, load_corpus
-from .figures import extract_figures, figures_frame
+from .figures import claims_frame, extract_article, figures_frame
 from .frames import write_frame
 
 
@@ -22,6 +22,7 @@ from .frames import write_frame
 class Frames:
     articles: pd.DataFrame
     figures: pd.DataFrame
+    claims: pd.DataFrame
     rejected: pd.DataFrame
     warnings: list[str]
 
@@ -41,18 +42,21 @@ def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int 
     n = sum(1 for p in corpus_dir.iterdir() if p.suffix.lower() == ".txt") if corpus_dir.is_dir() else 0
     corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=_progress(progress, n, "reading"))
     rows: list[dict] = []
+    claim_rows: list[dict] = []
     records = corpus.articles[["file", "language", "published_date", "published_precision"]].to_dict("records")
     wrap = _progress(progress, len(records), "extracting")
     for rec in wrap(records) if wrap else records:
         published = rec["published_date"]
-        rows.extend(extract_figures(
+        figures, claims = extract_article(
             corpus.texts[rec["file"]],
             published=None if pd.isna(published) else published.date(),
             precision=rec["published_precision"] or None,
             language=rec["language"] or default_language,
             file=rec["file"],
-        ))
-    return Frames(corpus.articles, figures_frame(rows), corpus.rejected, corpus.warnings)
+        )
+        rows.extend(figures)
+        claim_rows.extend(claims)
+    return Frames(corpus.articles, figures_frame(rows), claims_frame(claim_rows), corpus.rejected, corpus.warnings)
 
 
 def write_frames(frames: Frames, out_dir: Path) -> list[Path]:
@@ -60,5 +64,6 @@ def write_frames(frames: Frames, out_dir: Path) -> list[Path]:
     written = []
     written += write_frame("articles", frames.articles, out_dir)
     written += write_frame("figures", frames.figures, out_dir)
+    written += write_frame("claims", frames.claims, out_dir)
     written += write_frame("rejected", frames.rejected, out_dir)
     return written

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.pandas import Check, Column, DataFrameSchema
 
-from .lexicon import ACTORS, CATEGORIES, PRECISIONS, QUALIFIERS
+from .lexicon import ACTORS, CATEGORIES, CHANNELS, PRECISIONS, QUALIFIERS, SPEAKER_KINDS
 
 ARTICLE_COLUMNS = [
     "file", "url", "outlet", "language", "published", "published_date", "published_precision",
@@ -59,6 +59,7 @@ FIGURES = DataFrameSchema(
         "period_start": Column("datetime64[ns]", nullable=True),
         "period_end": Column("datetime64[ns]", nullable=True),
         "time_precision": Column(str, Check.isin(PRECISIONS), nullable=True),
+        "claim_id": Column(str, nullable=True),
     },
     checks=[
         Check(lambda df: df["start"] < df["end"], name="span_not_empty"),
@@ -80,6 +81,28 @@ FIGURES = DataFrameSchema(
     coerce=True,
 )
 
+CLAIMS = DataFrameSchema(
+    {
+        "claim_id": Column(str, unique=True),
+        "file": Column(str),
+        "start": Column("int64", Check.ge(0)),
+        "end": Column("int64", Check.ge(0)),
+        "text": Column(str, Check.str_length(min_value=1)),
+        "cue": Column(str, Check.str_length(min_value=1)),
+        "speaker": Column(str),
+        "role": Column(str),
+        "speaker_kind": Column(str, Check.isin(SPEAKER_KINDS)),
+        "channel": Column(str, Check.isin(CHANNELS)),
+        "sentence_start": Column("int64", Check.ge(0)),
+        "sentence_end": Column("int64", Check.ge(0)),
+    },
+    checks=[Check(lambda df: df["start"] < df["end"], name="span_not_empty")],
+    strict=True,
+    ordered=True,
+    name="claims",
+    coerce=True,
+)
+
 REJECTED = DataFrameSchema(
     {"file": Column(str), "reason": Column(str, Check.str_length(min_value=1))},
     strict=True,
@@ -87,7 +110,7 @@ REJECTED = DataFrameSchema(
     coerce=True,
 )
 
-SCHEMAS = {"articles": ARTICLES, "figures": FIGURES, "rejected": REJECTED}
+SCHEMAS = {"articles": ARTICLES, "figures": FIGURES, "claims": CLAIMS, "rejected": REJECTED}
 
 
 def validate(name: str, frame):

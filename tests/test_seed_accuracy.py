@@ -65,3 +65,23 @@ def test_evaluate_counts_false_positives_and_traps():
     assert report.precision == 0.5 and report.recall == 1.0
     assert len(report.traps_extracted) == 1
     assert report.attribute_accuracy("category") == 0.0
+
+
+def test_seed_claims_meet_targets(seed_frames):
+    from analysis.evaluate import evaluate_claims, load_claims_gold
+    from analysis.paths import GOLD
+
+    report = evaluate_claims(load_claims_gold(GOLD / "claims.csv"), seed_frames.claims)
+    assert report.f1 >= 0.9, (report.missed, report.false_positives)
+    assert report.attribute_accuracy("channel") >= 0.8
+    assert report.attribute_accuracy("speaker") >= 0.8
+
+
+def test_figures_inside_a_claim_point_to_it(seed_frames):
+    figures, claims = seed_frames.figures, seed_frames.claims.set_index("claim_id")
+    tweeted = figures[figures["text"] == "312"].iloc[0]
+    claim = claims.loc[tweeted["claim_id"]]
+    assert (claim["speaker"], claim["channel"]) == ("Wayne Marotto", "tweet")
+    for row in figures.dropna(subset=["claim_id"]).itertuples():
+        c = claims.loc[row.claim_id]
+        assert c["start"] <= row.start and row.end <= c["end"]

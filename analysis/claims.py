@@ -1,0 +1,435 @@
+"""Claims: attributed statements, who made them, in what role, through which channel.
+
+A claim is either a direct quote (« », " " or “ ”, over as many sentences as
+it runs) next to an attribution ("», a déclaré Marotto", "X a déclaré : “…”"),
+or reported speech in a sentence without a quote:
+
+* "X a déclaré que S", "X a d'abord signalé S" — the speaker is the subject;
+* "S, ont annoncé mercredi des responsables américains" — inverted after a comma;
+* "Selon X, S" / "S, selon X" — a source phrase;
+* "X …, affirmant que S" — a participle, whose speaker is the sentence subject.
+
+The cues live in ``data/speech_cues.tsv``, channel markers ("dans un tweet",
+"communiqué", "conférence de presse") in ``data/channels.tsv`` and news media
+in ``data/media.tsv``. Speakers are resolved within the article: "Marotto"
+after "le colonel Wayne Marotto" is Wayne Marotto; "le porte-parole de la
+coalition" is the person earlier given that role; "peut-on lire dans le
+communiqué" is the communiqué's author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from .context import Article
+from .lexicon import read_table
+from .textview import lower_pattern
+
+CLAIM_COLUMNS = [
+    "claim_id", "file", "start", "end", "text", "cue", "speaker", "role", "speaker_kind", "channel",
+    "sentence_start", "sentence_end",
+]
+
+_QUOTE_OPEN = {"«": "»", '"': '"'}
+_DETERMINERS = re.compile(r"^(?:le|la|les|l'|un|une|des|du|de|ce|cette|ces|c'est|the|an?)\s+|^l'", re.IGNORECASE)
+_NP_CUT = re.compile(
+    r"[,.;:!?()«»\"\n]|\s(?:dans|lors|sur|à|au|aux|en|selon|pour|après|avant|malgré|devant|depuis|plus\s+tôt|hier|"
+    r"aujourd'hui|ce|cette|cet|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|qui|que|qu'|avoir|être|on|in|at|"
+    r"on|after|before|that)\b",
+    re.IGNORECASE,
+)
+_LEADING_SKIP = re.compile(  # used with match(view, pos): no "^"
+    r"(?:\s|,|également|aussi|encore|ensuite|d'abord|enfin|cette\s+semaine|ce\s+mois-ci|(?:ce\s+)?(?:mercredi|mardi|"
+    r"lundi|jeudi|vendredi|samedi|dimanche)|hier|aujourd'hui|ce\s+matin|ce\s+soir|plus\s+tôt)+",
+    re.IGNORECASE,
+)
+_SUBJECT_CUT = re.compile(
+    r"\s(?:dirigée?s?|menée?s?|basée?s?|chargée?s?|soutenue?s?|conduite?s?|qui|dont)\b|,", re.IGNORECASE
+)
+# No full stop here: a sentence holds none but those of initials and abbreviations ("John W. Brennan Jr.").
+_CLAUSE_START = re.compile(r"(?:^|[;:!?]\s|\b(?:alors\s+que|tandis\s+que|lorsque|parce\s+que|puisque|que|qu')\s*)", re.IGNORECASE)
+_NAME = re.compile(
+    r"(?:[A-ZÀ-Ý][\w'-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|[A-Z]\.|al-[\w-]+|bin|ben|de|Abu|Abou))*"
+)
+_TITLES = re.compile(
+    r"porte-parole|commandant|général|colonel|lieutenant|capitaine|major|ministre|président|ex-président|secrétaire|"
+    r"chef|directeur|officier|amiral|sénateur|député|ambassadeur|premier\s+ministre|general|spokesman|commander|"
+    r"minister|president|secretary|colonel",
+    re.IGNORECASE,
+)
+_ANONYMOUS = re.compile(
+    r"^(?:un|une|des|les|le|la|deux|trois|plusieurs|certains|an?|two|several|some)?\s*(?:hauts?\s+)?"
+    r"(?:responsables?|officiels?|sources?|diplomates?|militaires?|membres?|officials?|officers?|sources?)\b",
+    re.IGNORECASE,
+)
+_STATEMENT_START = re.compile(r"(?:que\b|qu'|:|avoir\b|être\b|de\s|d'|\w+(?:er|ir|re)\b)", re.IGNORECASE)
+_APPOSITION_REJECT = re.compile(
+    r"^(?:aujourd'hui|dans|lors|selon|précisant|affirmant|ajoutant|a\s|ont\s|qui|que|mais|et|hier|mercredi|mardi|lundi|"
+    r"jeudi|vendredi|samedi|dimanche)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    cue: str
+    speaker: str
+    role: str
+    speaker_kind: str
+    channel: str
+    sentence: tuple[int, int]
+    name: str = ""  # the proper name inside the speaker phrase, if any
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    form: str  # verb, participle, source, read
+    channel: str
+
+
+@lru_cache(maxsize=None)
+def _cue_entries(language: str):
+    rows = read_table("speech_cues")
+    rows = rows[rows["language"] == language]
+    entries = [(re.compile(lower_pattern(p)), form, ch) for p, form, ch in zip(rows["pattern"], rows["form"], rows["channel"])]
+    alternation = "|".join(sorted((lower_pattern(p) for p in rows["pattern"]), key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])"), entries
+
+
+@lru_cache(maxsize=None)
+def _channel_markers():
+    rows = read_table("channels")
+    return [(re.compile(p, re.IGNORECASE), ch) for p, ch in zip(rows["pattern"], rows["channel"])]
+
+
+@lru_cache(maxsize=None)
+def _media_regex() -> re.Pattern:
+    rows = read_table("media")
+    return re.compile("|".join(f"(?:{p})" for p in rows["pattern"]), re.IGNORECASE)
+
+
+def find_cues(low: str, language: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Speech cues in the lowered view, with their form and implied channel."""
+    rx, entries = _cue_entries(language)
+    out = []
+    for m in rx.finditer(low, start, len(low) if end is None else end):
+        for erx, form, channel in entries:
+            hit = erx.match(low, m.start())
+            if hit and hit.end() == m.end():
+                out.append(Cue(m.start(), m.end(), form, channel))
+                break
+    return out
+
+
+def find_quotes(view: str) -> list[tuple[int, int]]:
+    """Spans of paired quotes (marks included), line by line; unpaired marks are ignored."""
+    spans = []
+    offset = 0
+    for line in view.split("\n"):
+        i = 0
+        while i < len(line):
+            c = line[i]
+            if c in _QUOTE_OPEN:
+                close = line.find(_QUOTE_OPEN[c], i + 1)
+                if close == -1:
+                    break
+                spans.append((offset + i, offset + close + 1))
+                i = close + 1
+            else:
+                i += 1
+        offset += len(line) + 1
+    return spans
+
+
+def _trim(view: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and view[start] in " \n,:;'\"«»":
+        start += 1
+    while end > start and view[end - 1] in " \n,:;.":
+        end -= 1
+    return start, end
+
+
+def _np_after(view: str, pos: int, limit: int) -> tuple[int, int]:
+    """The noun phrase after an inverted cue ("…, a déclaré la coalition dans ce communiqué")."""
+    skip = _LEADING_SKIP.match(view, pos, limit)
+    start = skip.end() if skip else pos
+    cut = _NP_CUT.search(view, start, limit)
+    end = cut.start() if cut else limit
+    # "John W. Brennan Jr." keeps its dots: a cut at a dot right after an initial is no cut.
+    while cut and view[cut.start()] == "." and re.search(r"(?:\b[A-Z]|Jr|Sr)$", view[start:cut.start()]):
+        cut = _NP_CUT.search(view, cut.start() + 1, limit)
+        end = cut.start() if cut else limit
+    return _trim(view, start, end)
+
+
+def _apposition(view: str, pos: int, limit: int) -> str:
+    """A role in apposition after a speaker: ", porte-parole de la coalition militaire,"."""
+    m = re.match(r"\s*,\s*([^,.;:()\n]{3,120})", view[pos:limit])
+    if not m:
+        return ""
+    text = m.group(1).strip()
+    if _APPOSITION_REJECT.match(text) or len(text.split()) > 12:
+        return ""
+    return text
+
+
+def _subject_before(view: str, lo: int, cue_start: int) -> tuple[int, int]:
+    """The subject noun phrase of a cue verb: from the clause start to the cue."""
+    text = view[lo:cue_start]
+    starts = [m.end() for m in _CLAUSE_START.finditer(text)]
+    begin = lo + (starts[-1] if starts else 0)
+    start, end = _trim(view, begin, cue_start)
+    # "C'est un communiqué laconique qui l'a annoncé": drop the cleft and the relative.
+    seg = view[start:end]
+    seg = re.sub(r"\s+qui\s+l'?$|\s+qui$", "", seg)
+    seg = re.sub(r"^c'est\s+", "", seg, flags=re.IGNORECASE)
+    start = start + view[start:end].find(seg) if seg else start
+    return start, start + len(seg)
+
+
+def _head(view: str, start: int, end: int) -> tuple[int, int]:
+    """Cut a long subject at its first participle or relative ("La coalition dirigée par …")."""
+    cut = _SUBJECT_CUT.search(view, start, end)
+    if cut and cut.start() > start:
+        end = cut.start()
+    return _trim(view, start, end)
+
+
+def _split_speaker(phrase: str) -> tuple[str, str, str]:
+    """(speaker as written, role, proper name) of a speaker phrase."""
+    media = _media_regex().search(phrase)
+    if media:  # "le Stars and Stripes, le journal officiel…": the outlet's name
+        head = phrase.split(",")[0].strip()
+        rest = ", ".join(p.strip() for p in phrase.split(",")[1:] if p.strip())
+        return _DETERMINERS.sub("", head).strip(), _DETERMINERS.sub("", rest).strip(), ""
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    named = [p for p in parts if _proper_name(p) and not _org_words().match(_DETERMINERS.sub("", p))]
+    main = named[-1] if named else (parts[0] if parts else phrase.strip())
+    role_parts = [p for p in parts if p is not main]
+    name = "" if _org_words().match(_DETERMINERS.sub("", main)) else _proper_name(main)
+    title = ""
+    if name:
+        title = main[: main.find(name)].strip()
+        title = _DETERMINERS.sub("", title).strip()
+    role = ", ".join(_DETERMINERS.sub("", r).strip() for r in role_parts) or title
+    if not name and _TITLES.search(main):
+        role = role or _DETERMINERS.sub("", main).strip()
+    return (name or main), role, name
+
+
+def _proper_name(text: str) -> str:
+    """The last run of capitalised words that is not just a sentence-initial determiner."""
+    best = ""
+    for m in _NAME.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].lower() in {"le", "la", "les", "l'", "un", "une", "des", "c'est", "alors", "selon",
+                                             "pour", "d'après", "the"}:
+            words.pop(0)
+        cand = " ".join(words)
+        if cand and not _is_not_a_name(cand):
+            best = cand
+    return best
+
+
+@lru_cache(maxsize=None)
+def _org_words() -> re.Pattern:
+    return re.compile(
+        r"^(?:coalition|ministère|ministre\s+des|pentagone|commandement|armée|gouvernement|parlement|maison\s+blanche|état|"
+        r"etats-unis|états-unis|irak|syrie|iran|daech|ei|cjtf-oir|centcom|otan|onu|forces?|unité)\b",
+        re.IGNORECASE,
+    )
+
+
+def _is_not_a_name(cand: str) -> bool:
+    low = cand.lower()
+    return bool(_org_words().match(low)) or bool(_media_regex().search(cand)) or low in {"iraqi", "us", "u.s."}
+
+
+def _kind(speaker_phrase: str, name: str) -> str:
+    if _media_regex().search(speaker_phrase):
+        return "media"
+    if _ANONYMOUS.match(speaker_phrase.strip()) and not name:
+        return "anonymous_officials"
+    if name or _TITLES.search(speaker_phrase):
+        return "person"
+    return "organisation"
+
+
+def _channel(art: Article, cue: Cue, sentence: tuple[int, int], kind: str) -> str:
+    if cue.channel:
+        return cue.channel
+    text = art.view[sentence[0]:sentence[1]]
+    for rx, channel in _channel_markers():
+        if rx.search(text):
+            return channel
+    return "media_report" if kind == "media" else "statement"
+
+
+def _make(art: Article, span, cue: Cue, phrase_span, sentence, role_extra: str = "") -> Claim | None:
+    start, end = _trim(art.view, *span)
+    if end - start < 3:
+        return None
+    phrase = art.view[phrase_span[0]:phrase_span[1]].strip() if phrase_span else ""
+    speaker, role, name = _split_speaker(phrase) if phrase else ("", "", "")
+    if role_extra:  # an apposition ("…, porte-parole de la coalition,") says more than a title
+        role = _DETERMINERS.sub("", role_extra).strip()
+    kind = _kind(phrase, name) if phrase else "organisation"
+    channel = _channel(art, cue, sentence, kind)
+    return Claim(start, end, art.text[cue.start:cue.end], speaker, role, kind, channel, sentence, name)
+
+
+def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], set[int]]:
+    """Claims from quotes with an attribution right after or right before them."""
+    claims, used_cues = [], set()
+    view = art.view
+    for qs, qe in quotes:
+        sentence = art.sentence_of(qs)
+        after = next((c for c in cues if 0 <= c.start - qe <= 4 and re.fullmatch(r"[\s,]*", view[qe:c.start])), None)
+        before = next((c for c in cues if 0 <= qs - c.end <= 4 and re.fullmatch(r"[\s:,]*", view[c.end:qs])), None)
+        if after is not None:
+            limit = min(len(view), after.end + 200)
+            np = _np_after(view, after.end, limit) if after.form != "read" else None
+            extra = _apposition(view, np[1], limit) if np else ""
+            claim = _make(art, (qs, qe), after, np, art.sentence_of(after.start), extra)
+            used_cues.add(after.start)
+        elif before is not None and before.form in ("verb",):
+            sent_start = art.sentence_of(before.start)[0]
+            np = _subject_before(view, sent_start, before.start)
+            claim = _make(art, (qs, qe), before, np, sentence)
+            used_cues.add(before.start)
+        else:
+            continue
+        if claim:
+            claims.append(claim)
+    return claims, used_cues
+
+
+def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int]) -> list[Claim]:
+    """Claims of reported speech: one per sentence holding a cue outside quotes."""
+    claims = []
+    view = art.view
+    done_sentences = set()
+    quoted = [(s, e) for s, e in quotes]
+    for cue in cues:
+        if cue.start in used_cues or any(s <= cue.start < e for s, e in quoted):
+            continue
+        sentence = art.sentence_of(cue.start)
+        if sentence in done_sentences or any(s < sentence[1] and sentence[0] < e for s, e in quoted):
+            continue
+        s0, s1 = sentence
+        claim = None
+        if cue.form == "source":
+            np = _np_after(view, cue.end, s1)
+            comma = view.find(",", np[1], s1)
+            if view[s0:cue.start].strip(" ,") == "":  # "Selon X, S."
+                statement = (comma + 1, s1) if comma != -1 else (np[1], s1)
+            else:  # "S, selon X."
+                statement = (s0, cue.start)
+            claim = _make(art, statement, cue, np, sentence)
+        elif cue.form == "read":
+            claim = _make(art, (s0, cue.start), cue, None, sentence)
+        elif cue.form == "participle":
+            subject = _head(view, *_subject_before(view, s0, view.find(",", s0, cue.start) if "," in view[s0:cue.start] else cue.start))
+            claim = _make(art, (cue.end, s1), cue, subject, sentence)
+        else:
+            # "S, a déclaré X" (inverted) versus "X, …, a annoncé avoir…" (a subject with an apposition):
+            # what follows the cue tells them apart.
+            skip = _LEADING_SKIP.match(view, cue.end, s1)
+            follows = view[skip.end() if skip else cue.end:s1]
+            inverted = (re.search(r",\s*$", view[s0:cue.start]) is not None
+                        and not _STATEMENT_START.match(follows))
+            if inverted:
+                np = _np_after(view, cue.end, s1)
+                extra = _apposition(view, np[1], s1)
+                claim = _make(art, (s0, cue.start), cue, np, sentence, extra)
+            else:
+                subject = _head(view, *_subject_before(view, s0, cue.start))
+                rest = re.match(r"\s*(?::|que\b|qu')?\s*", view[cue.end:s1])
+                claim = _make(art, (cue.end + (rest.end() if rest else 0), s1), cue, subject, sentence)
+        if claim:
+            claims.append(claim)
+            done_sentences.add(sentence)
+    return claims
+
+
+def _resolve(art: Article, claims: list[Claim]) -> None:
+    """Resolve short names, bare roles and communiqués to the speakers the article named."""
+    view = art.text
+    for i, c in enumerate(claims):
+        if c.name and " " not in c.name:
+            before = view[: c.start]
+            m = None
+            for m in re.finditer(r"((?:[A-ZÀ-Ý][\w'-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|[A-Z]\.))*\s+" + re.escape(c.name) + r")\b", before):
+                pass
+            if m:
+                tokens = m.group(1).split()
+                keep = []
+                for tok in reversed(tokens):
+                    if _is_not_a_name(tok) or _TITLES.fullmatch(tok):
+                        break
+                    keep.insert(0, tok)
+                full = " ".join(keep)
+                if full.endswith(c.name) and full != c.name:
+                    claims[i] = c = replace(c, speaker=full, name=full)
+            earlier = next((o for o in claims[:i] if o.name and o.name.endswith(" " + c.name)), None)
+            if earlier:
+                claims[i] = c = replace(c, speaker=earlier.speaker, name=earlier.name, role=c.role or earlier.role)
+        if not c.name and c.speaker_kind == "person" and c.role:
+            earlier = next((o for o in reversed(claims[:i]) if o.name and o.role and
+                            _DETERMINERS.sub("", c.role).lower() in o.role.lower()), None)
+            if earlier:
+                claims[i] = c = replace(c, speaker=earlier.speaker, name=earlier.name, role=earlier.role)
+        if c.name and not c.role:
+            earlier = next((o for o in claims[:i] if o.name == c.name and o.role), None)
+            if earlier:
+                claims[i] = c = replace(c, role=earlier.role)
+        if "communiqué" in c.speaker.lower() or (not c.speaker and c.channel == "communique"):
+            author = next((o for o in claims if o is not c and o.channel == "communique" and o.speaker
+                           and "communiqué" not in o.speaker.lower()), None)
+            if author:
+                claims[i] = replace(c, speaker=author.speaker, speaker_kind=author.speaker_kind, role=author.role,
+                                    channel="communique")
+
+
+def find_claims(art: Article) -> list[Claim]:
+    """Every attributed statement of a prepared article, in text order."""
+    low = art.view.lower() if len(art.view.lower()) == len(art.view) else art.view
+    cues = find_cues(low, art.language)
+    if art.language != "en":
+        cues += [c for c in find_cues(low, "en") if c.form == "verb"]
+        cues.sort(key=lambda c: c.start)
+    if not cues:
+        return []
+    quotes = find_quotes(art.view)
+    quote_claims, used = _quote_claims(art, cues, quotes)
+    claims = sorted(quote_claims + _reported_claims(art, cues, quotes, used), key=lambda c: c.start)
+    _resolve(art, claims)
+    return claims
+
+
+def claims_rows(art: Article, file: str = "") -> list[dict]:
+    """One row per claim, with the provenance columns of the claims frame."""
+    rows = []
+    for c in find_claims(art):
+        rows.append({
+            "claim_id": f"{file}#c{c.start}-{c.end}",
+            "file": file,
+            "start": c.start,
+            "end": c.end,
+            "text": art.text[c.start:c.end],
+            "cue": c.cue,
+            "speaker": c.speaker,
+            "role": c.role,
+            "speaker_kind": c.speaker_kind,
+            "channel": c.channel,
+            "sentence_start": c.sentence[0],
+            "sentence_end": c.sentence[1],
+        })
+    return rows
