@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis extract|evaluate``.
+"""Command line: ``python -m analysis extract|evaluate|export``.
 
 Usage errors (a missing folder, a bad option) print one line and exit with
 status 2; problems with single articles are reported and skipped.
@@ -78,6 +78,17 @@ def _below(report, min_f1, what) -> int:
     return 0
 
 
+def _cmd_export(args) -> int:
+    from .export import export_acled
+
+    folder = Path(args.frames)
+    if not (folder / "events.parquet").exists() and not (folder / "events.csv").exists():
+        raise UsageError(f"no events frame in {folder} (run `python -m analysis extract` first)")
+    path = export_acled(folder, Path(args.out) if args.out else None)
+    print(f"export: wrote {path}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -98,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-f1", type=float, default=None, help="exit 1 when F1 is below this")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss, false positive and mismatch")
     p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("export", help="write the events in another format (ACLED-style CSV)")
+    p.add_argument("frames", help="folder written by extract")
+    p.add_argument("--format", default="acled", choices=["acled"], help="output format (default: %(default)s)")
+    p.add_argument("--out", help="output file (default: FRAMES/events_acled.csv)")
+    p.set_defaults(func=_cmd_export)
     return parser
 
 

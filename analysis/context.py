@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import lexicon
+from . import gazetteer, lexicon
 from .furniture import FurnitureSpan, furniture_spans
 from .numbers import NumberMention, Rejected, find_numbers
 from .sentences import split_sentences
@@ -125,7 +125,7 @@ def prepare(text: str, published: date | None = None, precision: str | None = No
     actors = _mentions(lexicon.actor_matcher(), view, regions)
     # Places are read from the figure's own sentence only.
     number_sentences = sorted(set(_sentences_of(sentences, numbers)))
-    places = _mentions(lexicon.place_matcher(), view, number_sentences)
+    places = _mentions(gazetteer.matcher(), view, number_sentences)
     cue_rx = lexicon.speech_cue_regex(language)
     cues = [(m.start(), m.end()) for lo, hi in regions for m in cue_rx.finditer(low, lo, hi)]
     return Article(

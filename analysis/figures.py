@@ -19,7 +19,8 @@ from .place import locate
 
 FIGURE_COLUMNS = [
     "figure_id", "file", "start", "end", "text", "sentence", "sentence_start", "sentence_end",
-    "value", "low", "high", "qualifier", "category", "subject", "actor", "place",
+    "value", "low", "high", "qualifier", "category", "subject", "actor",
+    "place", "place_name", "place_kind", "admin1", "country", "latitude", "longitude", "geo_precision",
     "period_start", "period_end", "time_precision", "claim_id",
 ]
 
@@ -40,6 +41,8 @@ def figures_of(art: Article, file: str = "", claims: list[dict] | None = None) -
         sentence = art.sentence_of(m.number_start)
         cat = categorise(art, m, sentence)
         period = when(art, m, sentence)
+        where = locate(art, m, sentence)
+        gaz = where.place
         rows.append({
             "figure_id": f"{file}:{m.start}-{m.end}",
             "file": file,
@@ -56,7 +59,14 @@ def figures_of(art: Article, file: str = "", claims: list[dict] | None = None) -
             "category": cat.category,
             "subject": art.text[cat.noun_start:cat.noun_end] if cat.noun_start is not None and not cat.subject else cat.subject,
             "actor": attribute(art, m, cat, sentence),
-            "place": locate(art, m, sentence),
+            "place": where.text,
+            "place_name": gaz.place_name if gaz else where.text,
+            "place_kind": gaz.kind if gaz else "",
+            "admin1": gaz.admin1 if gaz else "",
+            "country": gaz.country if gaz else "",
+            "latitude": gaz.latitude if gaz else None,
+            "longitude": gaz.longitude if gaz else None,
+            "geo_precision": where.geo_precision,
             "period_start": period.start if period else None,
             "period_end": period.end if period else None,
             "time_precision": period.precision if period else None,
@@ -82,8 +92,9 @@ def extract_figures(text: str, published: date | None = None, precision: str | N
 def figures_frame(rows: list[dict]) -> pd.DataFrame:
     """Rows from :func:`extract_figures` as a frame with the declared column order and dtypes."""
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
-    for col in ("value", "low", "high"):
+    for col in ("value", "low", "high", "latitude", "longitude"):
         frame[col] = frame[col].astype("float64")
+    frame["geo_precision"] = frame["geo_precision"].astype("Int64")
     for col in ("start", "end", "sentence_start", "sentence_end"):
         frame[col] = frame[col].astype("int64")
     for col in ("period_start", "period_end"):

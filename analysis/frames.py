@@ -22,7 +22,7 @@ def _umask() -> int:
     return mask
 
 
-def _atomic_write(path: Path, write) -> None:
+def atomic_write(path: Path, write) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -41,8 +41,8 @@ def write_frame(name: str, frame: pd.DataFrame, out_dir: Path, check: bool = Tru
         frame = validate(name, frame)
     out_dir = Path(out_dir)
     parquet, csv = out_dir / f"{name}.parquet", out_dir / f"{name}.csv"
-    _atomic_write(parquet, lambda p: frame.to_parquet(p, index=False, engine="pyarrow"))
-    _atomic_write(csv, lambda p: frame.to_csv(p, index=False, date_format="%Y-%m-%d", lineterminator="\n"))
+    atomic_write(parquet, lambda p: frame.to_parquet(p, index=False, engine="pyarrow"))
+    atomic_write(csv, lambda p: frame.to_csv(p, index=False, date_format="%Y-%m-%d", lineterminator="\n"))
     return [parquet, csv]
 
 

@@ -154,14 +154,6 @@ def actor_matcher() -> Matcher:
 
 
 @lru_cache(maxsize=None)
-def place_matcher() -> Matcher:
-    """Gazetteer spellings of every language; labels are ``(place_name, kind, country)``."""
-    rows = read_table("places")
-    labels = list(zip(rows["place_name"], rows["kind"], rows["country"]))
-    return Matcher(list(rows["pattern"]), labels)
-
-
-@lru_cache(maxsize=None)
 def speech_cue_regex(language: str = "fr") -> re.Pattern:
     """A regex for the attribution cues of reported speech ("a déclaré", "selon"), for lowered text."""
     pats = _rows("speech_cues", language)["pattern"]

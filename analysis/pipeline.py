@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import MAX_BYTES, load_corpus
+from .events import build_events
 from .figures import claims_frame, extract_article, figures_frame
 from .frames import write_frame
 
@@ -23,6 +24,7 @@ class Frames:
     articles: pd.DataFrame
     figures: pd.DataFrame
     claims: pd.DataFrame
+    events: pd.DataFrame
     rejected: pd.DataFrame
     warnings: list[str]
 
@@ -56,7 +58,9 @@ def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int 
         )
         rows.extend(figures)
         claim_rows.extend(claims)
-    return Frames(corpus.articles, figures_frame(rows), claims_frame(claim_rows), corpus.rejected, corpus.warnings)
+    figures = figures_frame(rows)
+    return Frames(corpus.articles, figures, claims_frame(claim_rows), build_events(figures), corpus.rejected,
+                  corpus.warnings)
 
 
 def write_frames(frames: Frames, out_dir: Path) -> list[Path]:
@@ -65,5 +69,6 @@ def write_frames(frames: Frames, out_dir: Path) -> list[Path]:
     written += write_frame("articles", frames.articles, out_dir)
     written += write_frame("figures", frames.figures, out_dir)
     written += write_frame("claims", frames.claims, out_dir)
+    written += write_frame("events", frames.events, out_dir)
     written += write_frame("rejected", frames.rejected, out_dir)
     return written

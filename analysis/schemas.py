@@ -56,6 +56,13 @@ FIGURES = DataFrameSchema(
         "subject": Column(str),
         "actor": Column(str, Check.isin(ACTORS)),
         "place": Column(str),
+        "place_name": Column(str),
+        "place_kind": Column(str, Check.isin(("", "base", "landmark", "city", "province", "country"))),
+        "admin1": Column(str),
+        "country": Column(str),
+        "latitude": Column("float64", Check.in_range(-90, 90), nullable=True),
+        "longitude": Column("float64", Check.in_range(-180, 180), nullable=True),
+        "geo_precision": Column("Int64", Check.isin((1, 2, 3)), nullable=True),
         "period_start": Column("datetime64[ns]", nullable=True),
         "period_end": Column("datetime64[ns]", nullable=True),
         "time_precision": Column(str, Check.isin(PRECISIONS), nullable=True),
@@ -103,6 +110,40 @@ CLAIMS = DataFrameSchema(
     coerce=True,
 )
 
+_COUNT = {"nullable": True}
+EVENTS = DataFrameSchema(
+    {
+        "event_id": Column(str, unique=True),
+        "event_date": Column("datetime64[ns]"),
+        "time_precision": Column(str, Check.isin(PRECISIONS)),
+        "event_type": Column(str),
+        "sub_event_type": Column(str),
+        "weapon": Column(str, Check.isin(CATEGORIES)),
+        "actor1": Column(str, Check.isin(ACTORS)),
+        "actor2": Column(str, Check.isin(ACTORS)),
+        "place_name": Column(str),
+        "admin1": Column(str),
+        "country": Column(str),
+        "latitude": Column("float64", Check.in_range(-90, 90), nullable=True),
+        "longitude": Column("float64", Check.in_range(-180, 180), nullable=True),
+        "geo_precision": Column("Int64", Check.isin((1, 2, 3)), nullable=True),
+        **{f"{what}_{est}": Column("float64", Check.ge(0), **_COUNT)
+           for what in ("weapon", "fatalities", "wounded") for est in ("low", "best", "high")},
+        "grade": Column(str, Check.isin(("single_source", "corroborated", "contested"))),
+        "n_sources": Column("int64", Check.ge(1)),
+        "sources": Column(str, Check.str_length(min_value=1)),
+        "files": Column(str, Check.str_length(min_value=1)),
+    },
+    checks=[
+        Check(lambda df: df["weapon_low"].isna() | df["weapon_high"].isna() | (df["weapon_low"] <= df["weapon_high"]),
+              name="weapon_bounds_ordered"),
+    ],
+    strict=True,
+    ordered=True,
+    name="events",
+    coerce=True,
+)
+
 REJECTED = DataFrameSchema(
     {"file": Column(str), "reason": Column(str, Check.str_length(min_value=1))},
     strict=True,
@@ -110,7 +151,7 @@ REJECTED = DataFrameSchema(
     coerce=True,
 )
 
-SCHEMAS = {"articles": ARTICLES, "figures": FIGURES, "claims": CLAIMS, "rejected": REJECTED}
+SCHEMAS = {"articles": ARTICLES, "figures": FIGURES, "claims": CLAIMS, "events": EVENTS, "rejected": REJECTED}
 
 
 def validate(name: str, frame):
