@@ -35,18 +35,22 @@ CLAIM_COLUMNS = [
 _QUOTE_OPEN = {"«": "»", '"': '"'}
 _DETERMINERS = re.compile(r"^(?:le|la|les|l'|un|une|des|du|de|ce|cette|ces|c'est|the|an?)\s+|^l'", re.IGNORECASE)
 _NP_CUT = re.compile(
-    r"[,.;:!?()«»\"\n]|\s(?:dans|lors|sur|à|au|aux|en|selon|pour|après|avant|malgré|devant|depuis|plus\s+tôt|hier|"
+    r"[,.;:!?()«»\"\n]|\sà\b(?!\s+la\s+Défense)|\s(?:dans|lors|sur|au|aux|en|selon|pour|après|avant|malgré|devant|"
+    r"depuis|sous\s+couvert|plus\s+tôt|hier|"
     r"aujourd'hui|ce|cette|cet|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|qui|que|qu'|avoir|être|on|in|at|"
     r"on|after|before|that)\b",
     re.IGNORECASE,
 )
 _LEADING_SKIP = re.compile(  # used with match(view, pos): no "^"
-    r"(?:\s|,|également|aussi|encore|ensuite|d'abord|enfin|cette\s+semaine|ce\s+mois-ci|(?:ce\s+)?(?:mercredi|mardi|"
+    r"(?:\s|,|à\s+(?:l'|la\s+)?(?:AFP|Reuters|AP|Associated\s+Press|CNN|BBC|presse|journalistes|agence\s+[\w-]+)|"
+    r"aux\s+journalistes|également|aussi|encore|ensuite|d'abord|enfin|cette\s+semaine|ce\s+mois-ci|(?:ce\s+)?(?:mercredi|mardi|"
     r"lundi|jeudi|vendredi|samedi|dimanche)|hier|aujourd'hui|ce\s+matin|ce\s+soir|plus\s+tôt)+",
     re.IGNORECASE,
 )
 _SUBJECT_CUT = re.compile(
-    r"\s(?:dirigée?s?|menée?s?|basée?s?|chargée?s?|soutenue?s?|conduite?s?|qui|dont)\b|,", re.IGNORECASE
+    r"\s(?:dirigée?s?|menée?s?|basée?s?|chargée?s?|soutenue?s?|conduite?s?|qui|dont|a|ont|avait|avaient|est|sont|"
+    r"était)\b|,",
+    re.IGNORECASE,
 )
 # No full stop here: a sentence holds none but those of initials and abbreviations ("John W. Brennan Jr.").
 _CLAUSE_START = re.compile(r"(?:^|[;:!?]\s|\b(?:alors\s+que|tandis\s+que|lorsque|parce\s+que|puisque|que|qu')\s*)", re.IGNORECASE)
@@ -54,9 +58,9 @@ _NAME = re.compile(
     r"(?:[A-ZÀ-Ý][\w'-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|[A-Z]\.|al-[\w-]+|bin|ben|de|Abu|Abou))*"
 )
 _TITLES = re.compile(
-    r"porte-parole|commandant|général|colonel|lieutenant|capitaine|major|ministre|président|ex-président|secrétaire|"
+    r"(?<![\w-])(?:porte-parole|commandant|général|colonel|lieutenant|capitaine|major|ministre|président|ex-président|secrétaire|"
     r"chef|directeur|officier|amiral|sénateur|député|ambassadeur|premier\s+ministre|general|spokesman|commander|"
-    r"minister|president|secretary|colonel",
+    r"minister|president|secretary|colonel)(?![\w-])",
     re.IGNORECASE,
 )
 _ANONYMOUS = re.compile(
@@ -194,12 +198,38 @@ def _subject_before(view: str, lo: int, cue_start: int) -> tuple[int, int]:
     return start, start + len(seg)
 
 
+_LEAD_IN = re.compile(
+    r"(?:lors|dans|selon|au\s+cours|après|avant|en|à|depuis|pour|mardi|lundi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|hier|dont|mais|et|ainsi|enfin|or)\b",
+    re.IGNORECASE,
+)
+
+
 def _head(view: str, start: int, end: int) -> tuple[int, int]:
-    """Cut a long subject at its first participle or relative ("La coalition dirigée par …")."""
-    cut = _SUBJECT_CUT.search(view, start, end)
-    if cut and cut.start() > start:
-        end = cut.start()
-    return _trim(view, start, end)
+    """The speaker inside a subject: lead-in phrases ("Lors d'une conférence de presse à Bagdad,") and
+    relatives or participles ("La coalition dirigée par …", "…, dont …") dropped; an apposition
+    with a name ("Le porte-parole du Pentagone, le général Pat Ryder,") kept."""
+    segments, pos = [], start
+    for m in re.finditer(r",", view[start:end]):
+        segments.append((pos, start + m.start()))
+        pos = start + m.end()
+    segments.append((pos, end))
+    segments = [_trim(view, a, b) for a, b in segments]
+    segments = [(a, b) for a, b in segments if b > a]
+    while len(segments) > 1 and _LEAD_IN.match(view, segments[0][0]):
+        segments.pop(0)
+    kept = segments[:1]
+    for a, b in segments[1:]:
+        if _LEAD_IN.match(view, a) or _SUBJECT_CUT.match(view, a - 1):
+            break
+        kept.append((a, b))
+    if not kept:
+        return start, start
+    a, b = kept[0]
+    cut = _SUBJECT_CUT.search(view, a, b)
+    if cut and cut.start() > a and len(kept) == 1:
+        b = cut.start()
+    return _trim(view, a, kept[-1][1] if len(kept) > 1 else b)
 
 
 def _split_speaker(phrase: str) -> tuple[str, str, str]:
@@ -224,13 +254,20 @@ def _split_speaker(phrase: str) -> tuple[str, str, str]:
     return (name or main), role, name
 
 
+# Capitalised words of titles and institutions ("secrétaire à la Défense Lloyd Austin").
+_NOT_NAMES = {
+    "Défense", "Intérieur", "Affaires", "Étrangères", "Etrangères", "État", "Etat", "Premier", "Observatoire",
+    "Ministère", "Armées", "Général", "Président", "Secrétaire", "Colonel", "Commandant", "Porte-parole",
+}
+
+
 def _proper_name(text: str) -> str:
     """The last run of capitalised words that is not just a sentence-initial determiner."""
     best = ""
     for m in _NAME.finditer(text):
         words = m.group(0).split()
-        while words and words[0].lower() in {"le", "la", "les", "l'", "un", "une", "des", "c'est", "alors", "selon",
-                                             "pour", "d'après", "the"}:
+        while words and (words[0].lower() in {"le", "la", "les", "l'", "un", "une", "des", "c'est", "alors", "selon",
+                                              "pour", "d'après", "the"} or words[0] in _NOT_NAMES):
             words.pop(0)
         cand = " ".join(words)
         if cand and not _is_not_a_name(cand):
@@ -241,7 +278,8 @@ def _proper_name(text: str) -> str:
 @lru_cache(maxsize=None)
 def _org_words() -> re.Pattern:
     return re.compile(
-        r"^(?:coalition|ministère|ministre\s+des|pentagone|commandement|armée|gouvernement|parlement|maison\s+blanche|état|"
+        r"^(?:coalition|ministère|ministre\s+des|observatoire|ambassade|agence|organisation|comité|conseil|"
+        r"haut-commissariat|état-major|mission|premier|pentagone|commandement|armée|gouvernement|parlement|maison\s+blanche|état|"
         r"etats-unis|états-unis|irak|syrie|iran|daech|ei|cjtf-oir|centcom|otan|onu|forces?|unité)\b",
         re.IGNORECASE,
     )
@@ -278,7 +316,10 @@ def _make(art: Article, span, cue: Cue, phrase_span, sentence, role_extra: str =
         return None
     phrase = art.view[phrase_span[0]:phrase_span[1]].strip() if phrase_span else ""
     speaker, role, name = _split_speaker(phrase) if phrase else ("", "", "")
-    if role_extra:  # an apposition ("…, porte-parole de la coalition,") says more than a title
+    if role_extra and not name and _proper_name(role_extra) and not _org_words().match(_DETERMINERS.sub("", role_extra)):
+        # "le porte-parole du Pentagone, John Kirby,": the apposition is the name, the phrase the role.
+        speaker, role, name = _split_speaker(f"{phrase}, {role_extra}")
+    elif role_extra:  # an apposition ("…, porte-parole de la coalition,") says more than a title
         role = _DETERMINERS.sub("", role_extra).strip()
     kind = _kind(phrase, name) if phrase else "organisation"
     channel = _channel(art, cue, sentence, kind)
@@ -301,7 +342,7 @@ def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], s
             used_cues.add(after.start)
         elif before is not None and before.form in ("verb",):
             sent_start = art.sentence_of(before.start)[0]
-            np = _subject_before(view, sent_start, before.start)
+            np = _head(view, *_subject_before(view, sent_start, before.start))
             claim = _make(art, (qs, qe), before, np, sentence)
             used_cues.add(before.start)
         else:
@@ -309,6 +350,15 @@ def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], s
         if claim:
             claims.append(claim)
     return claims, used_cues
+
+
+_THAT = re.compile(r"[^,.;:]{0,80}?\b(?:que|qu')\s*|\s*:\s*", re.IGNORECASE)
+
+
+def _statement_start(view: str, cue_end: int, limit: int) -> int:
+    """Where a reported statement starts: after "que" ("a déclaré mardi dans un communiqué que S")."""
+    m = _THAT.match(view, cue_end, limit)
+    return m.end() if m else cue_end
 
 
 def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int]) -> list[Claim]:
@@ -327,6 +377,10 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int])
         claim = None
         if cue.form == "source":
             np = _np_after(view, cue.end, s1)
+            # "Selon le porte-parole des FDS, Mustafa Bali, S": the name in apposition joins the speaker.
+            name = re.match(r"\s*(?:\([^)]{1,30}\))?\s*,\s*([A-ZÀ-Ý][\w'.-]+(?:\s+[A-ZÀ-Ý][\w'.-]+){0,3})\s*,", view[np[1]:s1])
+            if name and not _proper_name(view[np[0]:np[1]]):
+                np = (np[0], np[1] + name.end(1))
             comma = view.find(",", np[1], s1)
             if view[s0:cue.start].strip(" ,") == "":  # "Selon X, S."
                 statement = (comma + 1, s1) if comma != -1 else (np[1], s1)
@@ -336,23 +390,24 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int])
         elif cue.form == "read":
             claim = _make(art, (s0, cue.start), cue, None, sentence)
         elif cue.form == "participle":
-            subject = _head(view, *_subject_before(view, s0, view.find(",", s0, cue.start) if "," in view[s0:cue.start] else cue.start))
+            subject = _head(view, *_subject_before(view, s0, cue.start))
             claim = _make(art, (cue.end, s1), cue, subject, sentence)
         else:
             # "S, a déclaré X" (inverted) versus "X, …, a annoncé avoir…" (a subject with an apposition):
             # what follows the cue tells them apart.
             skip = _LEADING_SKIP.match(view, cue.end, s1)
             follows = view[skip.end() if skip else cue.end:s1]
+            clause = re.split(r"[,.;]", follows, maxsplit=1)[0]
             inverted = (re.search(r",\s*$", view[s0:cue.start]) is not None
-                        and not _STATEMENT_START.match(follows))
+                        and not _STATEMENT_START.match(follows)
+                        and not re.search(r"\b(?:que|qu')", clause))
             if inverted:
                 np = _np_after(view, cue.end, s1)
                 extra = _apposition(view, np[1], s1)
                 claim = _make(art, (s0, cue.start), cue, np, sentence, extra)
             else:
                 subject = _head(view, *_subject_before(view, s0, cue.start))
-                rest = re.match(r"\s*(?::|que\b|qu')?\s*", view[cue.end:s1])
-                claim = _make(art, (cue.end + (rest.end() if rest else 0), s1), cue, subject, sentence)
+                claim = _make(art, (_statement_start(view, cue.end, s1), s1), cue, subject, sentence)
         if claim:
             claims.append(claim)
             done_sentences.add(sentence)
@@ -396,6 +451,30 @@ def _resolve(art: Article, claims: list[Claim]) -> None:
             if author:
                 claims[i] = replace(c, speaker=author.speaker, speaker_kind=author.speaker_kind, role=author.role,
                                     channel="communique")
+            else:
+                publisher = _communique_publisher(art, c.start)
+                if publisher:
+                    speaker, role, name = _split_speaker(publisher)
+                    claims[i] = replace(c, speaker=speaker, role=role, name=name,
+                                        speaker_kind=_kind(publisher, name), channel="communique")
+
+
+_PUBLISHED = re.compile(
+    r"([^.;:!?\n]{3,120}?)\s+(?:a|ont)\s+(?:[\w']+\s+)?(?:publié|diffusé|rendu\s+public|émis)\s+(?:[\w']+\s+){0,3}?(?:un|le|son|leur)\s+"
+    r"communiqué",
+    re.IGNORECASE,
+)
+
+
+def _communique_publisher(art: Article, before: int) -> str:
+    """The subject of the last "X a publié un communiqué" before ``before``."""
+    last = None
+    for m in _PUBLISHED.finditer(art.view, 0, before):
+        last = m
+    if not last:
+        return ""
+    a, b = _head(art.view, *_subject_before(art.view, last.start(1), last.end(1)))
+    return art.view[a:b]
 
 
 def find_claims(art: Article) -> list[Claim]:
