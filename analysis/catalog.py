@@ -75,27 +75,29 @@ def read_catalog(path: Path) -> Catalog:
             table[col] = ""
     if "published_precision" not in table.columns:
         table["published_precision"] = ""
-    table = table.apply(lambda s: s.str.strip())
+    table = table.apply(lambda col: col.str.strip())
 
-    for i, row in table.iterrows():
+    published = list(table["published"])
+    precisions = list(table["published_precision"])
+    for i, (name, value, precision) in enumerate(zip(table["file"], published, precisions)):
         line = i + 2  # header is line 1
-        if not row["published"]:
+        if not value:
             continue
-        parsed = parse_published(row["published"])
+        parsed = parse_published(value)
         if parsed is None:
-            warnings.append(f"{path}:{line}: {row['file']}: bad date {row['published']!r} "
+            warnings.append(f"{path}:{line}: {name}: bad date {value!r} "
                             "(want YYYY-MM-DD, YYYY-MM or YYYY); publication date left unknown")
-            table.at[i, "published"] = ""
-            table.at[i, "published_precision"] = ""
+            published[i], precisions[i] = "", ""
             continue
-        precision = row["published_precision"]
         if precision and precision not in _PRECISIONS:
-            warnings.append(f"{path}:{line}: {row['file']}: bad precision {precision!r} "
+            warnings.append(f"{path}:{line}: {name}: bad precision {precision!r} "
                             f"(want one of {', '.join(_PRECISIONS)}); taken from the date's form")
             precision = ""
         if not precision or _PRECISIONS.index(precision) < _PRECISIONS.index(parsed[1]):
             precision = parsed[1]
-        table.at[i, "published_precision"] = precision
+        precisions[i] = precision
+    table["published"] = published
+    table["published_precision"] = precisions
 
     blank = table["file"] == ""
     if blank.any():

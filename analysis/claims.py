@@ -100,17 +100,55 @@ class Cue:
 
 @lru_cache(maxsize=None)
 def _cue_entries(language: str):
+    """The cue scan regex and the entries ``(pattern, before, form, channel)`` it resolves to.
+
+    The scan looks for the distinctive word of each cue (``pattern``); an entry's
+    ``before`` (an auxiliary and adverbs: "a d'abord signalé") is then checked on
+    the few characters before it, so the scan never starts at a word as common as "a".
+    """
     rows = read_table("speech_cues")
-    rows = rows[rows["language"] == language]
-    entries = [(re.compile(lower_pattern(p)), form, ch) for p, form, ch in zip(rows["pattern"], rows["form"], rows["channel"])]
+    # Articles quote in English too ("Iraqi general says…"): English verbs are read in every article.
+    rows = rows[(rows["language"] == language) | ((rows["language"] == "en") & (rows["form"] == "verb"))]
+    entries = [
+        (re.compile(lower_pattern(p)), re.compile(r"(?<![\w-])(?:" + lower_pattern(b) + r")$") if b else None, form, ch)
+        for p, b, form, ch in zip(rows["pattern"], rows["before"], rows["form"], rows["channel"])
+    ]
     alternation = "|".join(sorted((lower_pattern(p) for p in rows["pattern"]), key=len, reverse=True))
+    # The leading look-behind lets the scan skip the inside of words.
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])"), entries
 
 
+_CUE_REACH = 45  # characters an auxiliary and its adverbs may take before a cue word
+
+
+def find_cues(low: str, language: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Speech cues in the lowered view, with their form and implied channel."""
+    rx, entries = _cue_entries(language)
+    out = []
+    for m in rx.finditer(low, start, len(low) if end is None else end):
+        for erx, before, form, channel in entries:
+            hit = erx.match(low, m.start())
+            if not hit or hit.end() != m.end():
+                continue
+            cue_start = m.start()
+            if before is not None:
+                aux = before.search(low, max(0, m.start() - _CUE_REACH), m.start())
+                if aux is None:
+                    continue
+                cue_start = aux.start()
+            if out and cue_start < out[-1].end:
+                continue
+            out.append(Cue(cue_start, m.end(), form, channel))
+            break
+    return out
+
+
 @lru_cache(maxsize=None)
-def _channel_markers():
+def _channel_markers() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+    """A scan over every channel marker (for lowered text) and the markers in table order."""
     rows = read_table("channels")
-    return [(re.compile(p, re.IGNORECASE), ch) for p, ch in zip(rows["pattern"], rows["channel"])]
+    markers = [(re.compile(lower_pattern(p)), ch) for p, ch in zip(rows["pattern"], rows["channel"])]
+    return re.compile("|".join(lower_pattern(p) for p in rows["pattern"])), markers
 
 
 @lru_cache(maxsize=None)
@@ -119,37 +157,12 @@ def _media_regex() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in rows["pattern"]), re.IGNORECASE)
 
 
-def find_cues(low: str, language: str, start: int = 0, end: int | None = None) -> list[Cue]:
-    """Speech cues in the lowered view, with their form and implied channel."""
-    rx, entries = _cue_entries(language)
-    out = []
-    for m in rx.finditer(low, start, len(low) if end is None else end):
-        for erx, form, channel in entries:
-            hit = erx.match(low, m.start())
-            if hit and hit.end() == m.end():
-                out.append(Cue(m.start(), m.end(), form, channel))
-                break
-    return out
+_QUOTE = re.compile(r"«[^»\n]*»|\"[^\"\n]*\"")
 
 
 def find_quotes(view: str) -> list[tuple[int, int]]:
-    """Spans of paired quotes (marks included), line by line; unpaired marks are ignored."""
-    spans = []
-    offset = 0
-    for line in view.split("\n"):
-        i = 0
-        while i < len(line):
-            c = line[i]
-            if c in _QUOTE_OPEN:
-                close = line.find(_QUOTE_OPEN[c], i + 1)
-                if close == -1:
-                    break
-                spans.append((offset + i, offset + close + 1))
-                i = close + 1
-            else:
-                i += 1
-        offset += len(line) + 1
-    return spans
+    """Spans of paired quotes (marks included) within a line; unpaired marks are ignored."""
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(view)]
 
 
 def _trim(view: str, start: int, end: int) -> tuple[int, int]:
@@ -232,6 +245,7 @@ def _head(view: str, start: int, end: int) -> tuple[int, int]:
     return _trim(view, a, kept[-1][1] if len(kept) > 1 else b)
 
 
+@lru_cache(maxsize=4096)
 def _split_speaker(phrase: str) -> tuple[str, str, str]:
     """(speaker as written, role, proper name) of a speaker phrase."""
     media = _media_regex().search(phrase)
@@ -290,6 +304,7 @@ def _is_not_a_name(cand: str) -> bool:
     return bool(_org_words().match(low)) or bool(_media_regex().search(cand)) or low in {"iraqi", "us", "u.s."}
 
 
+@lru_cache(maxsize=4096)
 def _kind(speaker_phrase: str, name: str) -> str:
     if _media_regex().search(speaker_phrase):
         return "media"
@@ -303,10 +318,12 @@ def _kind(speaker_phrase: str, name: str) -> str:
 def _channel(art: Article, cue: Cue, sentence: tuple[int, int], kind: str) -> str:
     if cue.channel:
         return cue.channel
-    text = art.view[sentence[0]:sentence[1]]
-    for rx, channel in _channel_markers():
-        if rx.search(text):
-            return channel
+    scan, markers = _channel_markers()
+    if scan.search(art.low, sentence[0], sentence[1]):
+        # Markers are tried in table order: the first that the sentence holds wins.
+        for rx, channel in markers:
+            if rx.search(art.low, sentence[0], sentence[1]):
+                return channel
     return "media_report" if kind == "media" else "statement"
 
 
@@ -460,30 +477,29 @@ def _resolve(art: Article, claims: list[Claim]) -> None:
 
 
 _PUBLISHED = re.compile(
-    r"([^.;:!?\n]{3,120}?)\s+(?:a|ont)\s+(?:[\w']+\s+)?(?:publié|diffusé|rendu\s+public|émis)\s+(?:[\w']+\s+){0,3}?(?:un|le|son|leur)\s+"
-    r"communiqué",
+    r"(?:a|ont)\s+(?:[\w']+\s+)?(?:publié|diffusé|rendu\s+public|émis)\s+(?:[\w']+\s+){0,3}?(?:un|le|son|leur)\s+"
+    r"communiqué$",
     re.IGNORECASE,
 )
 
 
 def _communique_publisher(art: Article, before: int) -> str:
     """The subject of the last "X a publié un communiqué" before ``before``."""
-    last = None
-    for m in _PUBLISHED.finditer(art.view, 0, before):
-        last = m
-    if not last:
-        return ""
-    a, b = _head(art.view, *_subject_before(art.view, last.start(1), last.end(1)))
-    return art.view[a:b]
+    pos = art.view.rfind("communiqué", 0, before)
+    while pos != -1:
+        end = pos + len("communiqué")
+        m = _PUBLISHED.search(art.view, max(0, pos - 80), end)
+        if m:
+            sentence = art.sentence_of(m.start())
+            a, b = _head(art.view, *_subject_before(art.view, sentence[0], m.start()))
+            return art.view[a:b]
+        pos = art.view.rfind("communiqué", 0, pos)
+    return ""
 
 
 def find_claims(art: Article) -> list[Claim]:
     """Every attributed statement of a prepared article, in text order."""
-    low = art.view.lower() if len(art.view.lower()) == len(art.view) else art.view
-    cues = find_cues(low, art.language)
-    if art.language != "en":
-        cues += [c for c in find_cues(low, "en") if c.form == "verb"]
-        cues.sort(key=lambda c: c.start)
+    cues = find_cues(art.low, art.language)
     if not cues:
         return []
     quotes = find_quotes(art.view)

@@ -35,6 +35,7 @@ class Mention:
 class Article:
     text: str  # the original, as read from the file
     view: str  # normalised, furniture blanked; same length as text
+    low: str  # the view in lower case, same length
     language: str
     published: date | None
     precision: str | None
@@ -61,7 +62,7 @@ class Article:
                     gaps.append((pos, lo))
                 pos = hi
             gaps.append((pos, len(self.view)))
-            rest = _mentions(lexicon.actor_matcher(), self.view, gaps)
+            rest = _mentions(lexicon.actor_matcher(), self.view, gaps, self.low)
             self._all_actors = sorted(self.actors + rest, key=lambda a: a.start)
         return self._all_actors
 
@@ -76,10 +77,11 @@ class Article:
         return self._line_starts[bisect.bisect_right(self._line_starts, pos) - 1]
 
 
-def _mentions(matcher, view, regions) -> list[Mention]:
+def _mentions(matcher, view, regions, low=None) -> list[Mention]:
     out = []
     for lo, hi in regions:
-        for start, end, label in matcher.finditer(view, lo, hi):
+        for start, end, label in (matcher.finditer(view, lo, hi, low) if low is not None
+                                  else matcher.finditer(view, lo, hi)):
             if isinstance(label, tuple):
                 out.append(Mention(start, end, label[0], label[1:]))
             else:
@@ -122,13 +124,13 @@ def prepare(text: str, published: date | None = None, precision: str | None = No
     # The remaining passes only serve figures, which look no further than their paragraph.
     regions = _regions(view, line_starts, numbers)
     timexes = [t for lo, hi in regions for t in find_timexes(view, lo, hi, low)]
-    actors = _mentions(lexicon.actor_matcher(), view, regions)
+    actors = _mentions(lexicon.actor_matcher(), view, regions, low)
     # Places are read from the figure's own sentence only.
     number_sentences = sorted(set(_sentences_of(sentences, numbers)))
     places = _mentions(gazetteer.matcher(), view, number_sentences)
     cue_rx = lexicon.speech_cue_regex(language)
     cues = [(m.start(), m.end()) for lo, hi in regions for m in cue_rx.finditer(low, lo, hi)]
     return Article(
-        text, view, language, published, precision, furniture, sentences, numbers, rejected, timexes, actors,
+        text, view, low, language, published, precision, furniture, sentences, numbers, rejected, timexes, actors,
         places, cues, regions, [s for s, _ in sentences], line_starts,
     )

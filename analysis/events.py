@@ -75,76 +75,84 @@ def event_figures(figures: pd.DataFrame) -> pd.DataFrame:
     return figures[one_day & (weapon | casualty)]
 
 
-def _estimate(rows: pd.DataFrame) -> tuple[float | None, float | None, float | None]:
+def _num(x) -> float | None:
+    return None if x is None or pd.isna(x) else float(x)
+
+
+def _estimate(rows: list[dict]) -> tuple[float | None, float | None, float | None]:
     """Low, best and high of one count across the figures that state it."""
-    if rows.empty:
+    if not rows:
         return None, None, None
-    lows = rows["low"].dropna()
-    highs = rows["high"].dropna()
-    values = rows["value"].dropna()
-    low = lows.min() if len(lows) else (values.min() if len(values) else None)
-    high = highs.max() if len(highs) == len(rows) else None
-    best = values.median() if len(values) else low
+    values = sorted(v for v in (_num(r["value"]) for r in rows) if v is not None)
+    lows = [v for v in (_num(r["low"]) for r in rows) if v is not None]
+    highs = [v for v in (_num(r["high"]) for r in rows) if v is not None]
+    low = min(lows) if lows else (values[0] if values else None)
+    high = max(highs) if len(highs) == len(rows) else None
+    if values:
+        mid = len(values) // 2
+        best = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+    else:
+        best = low
     return low, best, high
 
 
-def _agree(rows: pd.DataFrame) -> bool:
+def _agree(rows: list[dict]) -> bool:
     """Whether the sources' counts are compatible: one stated value, or overlapping bounds."""
-    values = set(rows["value"].dropna())
+    values = {_num(r["value"]) for r in rows} - {None}
     if len(values) > 1:
         return False
-    lows = rows["low"].fillna(float("-inf"))
-    highs = rows["high"].fillna(float("inf"))
-    return lows.max() <= highs.min()
+    lows = [_num(r["low"]) if _num(r["low"]) is not None else float("-inf") for r in rows]
+    highs = [_num(r["high"]) if _num(r["high"]) is not None else float("inf") for r in rows]
+    return max(lows) <= min(highs)
 
 
-def _event_id(date, sub_type, place, actor1) -> str:
-    key = f"{date}|{sub_type}|{place}|{actor1}"
+def _event_id(date, sub_type, place, actor1, first_source) -> str:
+    # The first supporting figure tells apart two events that share day, kind, place and actor.
+    key = f"{date}|{sub_type}|{place}|{actor1}|{first_source}"
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
-def _groups_in_article(figs: pd.DataFrame) -> list[pd.DataFrame]:
+def _groups_in_article(figs: list[dict]) -> list[list[dict]]:
     """Event figures of one article grouped: one sentence, or one day, weapon and place."""
-    groups: list[pd.DataFrame] = []
+    by_sentence: dict[int, list[dict]] = {}
+    for f in figs:
+        by_sentence.setdefault(f["sentence_start"], []).append(f)
+    groups: list[list[dict]] = []
     keyed: dict[tuple, int] = {}
-    for _, sentence_rows in figs.groupby("sentence_start", sort=True):
-        weapons = sentence_rows[sentence_rows["category"].isin(WEAPONS)]
-        if weapons.empty:
-            weapon = _weapon_of_sentence(sentence_rows["sentence"].iloc[0]) or "attacks"
-        else:
-            weapon = weapons["category"].iloc[0]
-        first = weapons.iloc[0] if not weapons.empty else sentence_rows.iloc[0]
+    for _, rows in sorted(by_sentence.items()):
+        weapons = [r for r in rows if r["category"] in WEAPONS]
+        weapon = weapons[0]["category"] if weapons else (_weapon_of_sentence(rows[0]["sentence"]) or "attacks")
+        first = weapons[0] if weapons else rows[0]
+        rows = [dict(r, _weapon=weapon) for r in rows]
         key = (first["period_start"], weapon, first["place_name"] or first["place"])
-        rows = sentence_rows.assign(_weapon=weapon)
-        if key in keyed and key[2]:
-            groups[keyed[key]] = pd.concat([groups[keyed[key]], rows])
+        if key[2] and key in keyed:
+            groups[keyed[key]].extend(rows)
         else:
             keyed[key] = len(groups)
             groups.append(rows)
     return groups
 
 
-def _target(group: pd.DataFrame, actor1: str) -> str:
+def _target(group: list[dict], actor1: str) -> str:
     """actor2: attacks by hostile forces hit the coalition; coalition fire hits the enemy its sentence names."""
     if actor1 in HOSTILE:
         return "coalition"
-    for sentence in group["sentence"]:
+    for sentence in dict.fromkeys(r["sentence"] for r in group):
         for _, _, actor in actor_matcher().finditer(sentence):
             if actor in HOSTILE:
                 return actor
     return "unknown"
 
 
-def _local_event(group: pd.DataFrame) -> dict:
-    weapon = group["_weapon"].iloc[0]
-    weapons = group[group["category"] == weapon]
-    lead = weapons.iloc[0] if not weapons.empty else group.iloc[0]
-    actors = [a for a in weapons["actor"] if a != "unknown"] or [a for a in group["actor"] if a != "unknown"]
+def _local_event(group: list[dict]) -> dict:
+    weapon = group[0]["_weapon"]
+    weapons = [r for r in group if r["category"] == weapon]
+    lead = weapons[0] if weapons else group[0]
+    actors = [r["actor"] for r in weapons if r["actor"] != "unknown"] or \
+        [r["actor"] for r in group if r["actor"] != "unknown"]
     actor1 = actors[0] if actors else "unknown"
-    return {
-        "date": lead["period_start"], "weapon": weapon, "actor1": actor1, "actor2": _target(group, actor1),
-        "lead": lead, "figures": group, "file": lead["file"],
-    }
+    return {"date": lead["period_start"], "weapon": weapon, "actor1": actor1, "actor2": _target(group, actor1),
+            "lead": lead, "figures": group, "file": lead["file"]}
 
 
 def _same_event(a: dict, b: dict) -> bool:
@@ -158,10 +166,12 @@ def _same_event(a: dict, b: dict) -> bool:
 
 def build_events(figures: pd.DataFrame) -> pd.DataFrame:
     """The events frame from the figures frame (see the module docstring)."""
-    candidates = event_figures(figures)
+    by_file: dict[str, list[dict]] = {}
+    for rec in event_figures(figures).to_dict("records"):
+        by_file.setdefault(rec["file"], []).append(rec)
     local: list[dict] = []
-    for _, figs in candidates.groupby("file", sort=True):
-        events = [_local_event(g) for g in _groups_in_article(figs)]
+    for file in sorted(by_file):
+        events = [_local_event(g) for g in _groups_in_article(by_file[file])]
         # Coalition fire whose sentence names no enemy answers the attackers of the same article.
         attackers = [ev["actor1"] for ev in events if ev["actor1"] in HOSTILE]
         for ev in events:
@@ -169,41 +179,43 @@ def build_events(figures: pd.DataFrame) -> pd.DataFrame:
                 ev["actor2"] = attackers[0]
         local.extend(events)
     merged: list[list[dict]] = []
+    by_key: dict[tuple, list[list[dict]]] = {}  # candidates share weapon, day and place
     for ev in local:
-        home = next((m for m in merged if _same_event(m[0], ev) and ev["file"] not in {x["file"] for x in m}), None)
+        key = (ev["weapon"], ev["date"], ev["lead"]["place_name"])
+        home = next((m for m in by_key.get(key, []) if _same_event(m[0], ev)
+                     and ev["file"] not in {x["file"] for x in m}), None)
         if home is None:
             merged.append([ev])
+            by_key.setdefault(key, []).append(merged[-1])
         else:
             home.append(ev)
-    rows = [_event_row(group) for group in merged]
-    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    if frame.empty:
-        return frame.astype({"event_date": "datetime64[ns]"})
+    frame = pd.DataFrame([_event_row(group) for group in merged], columns=EVENT_COLUMNS)
+    frame["event_date"] = pd.to_datetime(frame["event_date"]).astype("datetime64[ns]")
     return frame.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
 
 
 def _event_row(group: list[dict]) -> dict:
-    figs = pd.concat([ev["figures"] for ev in group])
+    figs = [f for ev in group for f in ev["figures"]]
     lead = group[0]["lead"]
     weapon = group[0]["weapon"]
-    counts = figs[figs["category"] == weapon]
-    killed = figs[figs["category"] == "killed"]
-    wounded = figs[figs["category"] == "wounded"]
+    counts = [f for f in figs if f["category"] == weapon]
     files = sorted({ev["file"] for ev in group})
     # Sources disagree when the articles' own counts of the same thing are incompatible.
-    per_article = [counts[counts["file"] == f] for f in files]
-    stated = [c for c in per_article if not c.empty]
-    agree = all(_agree(pd.concat([a, b])) for a in stated for b in stated)
+    stated = [[c for c in counts if c["file"] == f] for f in files]
+    stated = [c for c in stated if c]
+    agree = all(_agree(a + b) for a in stated for b in stated)
     grade = "single_source" if len(files) == 1 else ("corroborated" if agree else "contested")
     event_type, sub_event_type = EVENT_TYPES.get(weapon, EVENT_TYPES["attacks"])
     actor1 = next((ev["actor1"] for ev in group if ev["actor1"] != "unknown"), "unknown")
-    sources = list(figs["figure_id"]) + sorted({c for c in figs["claim_id"].dropna()})
+    claim_ids = sorted({f["claim_id"] for f in figs if isinstance(f["claim_id"], str) and f["claim_id"]})
+    sources = [f["figure_id"] for f in figs] + claim_ids
     w = _estimate(counts)
-    k = _estimate(killed)
-    h = _estimate(wounded)
+    k = _estimate([f for f in figs if f["category"] == "killed"])
+    h = _estimate([f for f in figs if f["category"] == "wounded"])
     place_name = lead["place_name"] or lead["place"]
     return {
-        "event_id": _event_id(lead["period_start"], sub_event_type, place_name, actor1),
+        "event_id": _event_id(lead["period_start"], sub_event_type, place_name, actor1,
+                              min(f["figure_id"] for f in figs)),
         "event_date": lead["period_start"],
         "time_precision": "day",
         "event_type": event_type,
@@ -212,8 +224,8 @@ def _event_row(group: list[dict]) -> dict:
         "actor1": actor1,
         "actor2": next((ev["actor2"] for ev in group if ev["actor2"] != "unknown"), "unknown"),
         "place_name": place_name,
-        "admin1": lead.get("admin1", ""),
-        "country": lead.get("country", ""),
+        "admin1": lead["admin1"],
+        "country": lead["country"],
         "latitude": lead["latitude"],
         "longitude": lead["longitude"],
         "geo_precision": lead["geo_precision"],

@@ -14,7 +14,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .paths import DATA
-from .textview import lower_pattern
+from .textview import lower_pattern, lowered
 
 CATEGORIES = (
     "strikes", "operations", "attacks", "killed", "wounded", "captured", "destroyed",
@@ -118,39 +118,81 @@ def vague_amounts(language: str = "fr") -> tuple[re.Pattern, dict]:
 
 
 class Matcher:
-    """Find the entries of a lexicon in a text with one plain alternation.
+    """Find the entries of a lexicon in a text with plain alternations.
 
     Named groups would say which pattern matched, but make the scan several
     times slower; instead each hit (there are few) is resolved to its entry by
     trying the patterns on the hit alone, cached by hit text.
+
+    With ``fold_case``, patterns are matched on the lowered text (:func:`lowered`,
+    much faster than ``re.IGNORECASE``) except acronyms ("EI", "US", "FDS"),
+    whose case matters and which are looked for only where two capitals meet.
     """
 
-    def __init__(self, patterns: list[str], labels: list, flags: int = 0):
+    def __init__(self, patterns: list[str], labels: list, flags: int = 0, fold_case: bool = False):
         order = sorted(range(len(patterns)), key=lambda i: len(patterns[i]), reverse=True)
-        self._entries = [(re.compile(patterns[i], flags), labels[i]) for i in order]
-        alternation = "|".join(patterns[i] for i in order)
-        self.regex = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", flags)
-        self._cache: dict[str, object] = {}
+        self.fold_case = fold_case
+        acronym = [fold_case and re.search(r"[A-Z]{2}", patterns[i]) is not None for i in range(len(patterns))]
+        folded = [i for i in order if fold_case and not acronym[i]]
+        exact = [i for i in order if not fold_case or acronym[i]]
+        self._folded = [(re.compile(lower_pattern(patterns[i])), labels[i]) for i in folded]
+        self._exact = [(re.compile(patterns[i], flags), labels[i]) for i in exact]
+        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(patterns[i] for i in exact) + r")(?![\w-])", flags) \
+            if exact else None
+        self.folded_regex = re.compile(
+            r"(?:" + "|".join(lower_pattern(patterns[i]) for i in folded) + r")(?![\w-])") if folded else None
+        self._cache: dict[tuple, object] = {}
 
-    def label(self, hit: str):
+    def label(self, hit: str, folded: bool = False):
         """The label of the longest pattern matching ``hit`` entirely."""
-        if hit not in self._cache:
-            self._cache[hit] = next((lab for rx, lab in self._entries if rx.fullmatch(hit)), None)
-        return self._cache[hit]
+        key = (hit, folded)
+        if key not in self._cache:
+            entries = self._folded if folded else self._exact
+            self._cache[key] = next((lab for rx, lab in entries if rx.fullmatch(hit)), None)
+        return self._cache[key]
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None):
-        """Yield ``(start, end, label)`` for every entry found in ``text[start:end]``."""
-        for m in self.regex.finditer(text, start, len(text) if end is None else end):
-            lab = self.label(m.group(0))
-            if lab is not None:
-                yield m.start(), m.end(), lab
+    def finditer(self, text: str, start: int = 0, end: int | None = None, low: str | None = None):
+        """Yield ``(start, end, label)`` for every entry found in ``text[start:end]``, in text order."""
+        end = len(text) if end is None else end
+        if not self.fold_case:
+            for m in self.regex.finditer(text, start, end):
+                lab = self.label(m.group(0))
+                if lab is not None:
+                    yield m.start(), m.end(), lab
+            return
+        low = lowered(text) if low is None else low
+        hits = []
+        if self.folded_regex is not None:
+            for m in self.folded_regex.finditer(low, start, end):
+                if m.start() > 0 and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
+                    continue
+                lab = self.label(m.group(0), folded=True)
+                if lab is not None:
+                    hits.append((m.start(), m.end(), lab))
+        if self.regex is not None:
+            for cap in _CAPITALS.finditer(text, start, end):
+                at = cap.start() - 2 if text[max(0, cap.start() - 2):cap.start()] == "l'" else cap.start()
+                m = self.regex.match(text, max(start, at), end)
+                if m:
+                    lab = self.label(m.group(0))
+                    if lab is not None:
+                        hits.append((m.start(), m.end(), lab))
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        last_end = -1
+        for h in hits:
+            if h[0] >= last_end:  # overlapping hits: the earlier, longer one wins
+                yield h
+                last_end = h[1]
+
+
+_CAPITALS = re.compile(r"(?<![\w-])[A-Z](?=[A-Z])")
 
 
 @lru_cache(maxsize=None)
 def actor_matcher() -> Matcher:
     """Actor names of every language (articles quote in several: "Iraqi general says…")."""
     rows = read_table("actors")
-    return Matcher(list(rows["pattern"]), list(rows["actor"]))
+    return Matcher(list(rows["pattern"]), list(rows["actor"]), fold_case=True)
 
 
 @lru_cache(maxsize=None)

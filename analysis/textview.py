@@ -48,12 +48,18 @@ def blank(text: str, spans) -> str:
     """
     if not spans:
         return text
-    chars = list(text)
-    for start, end, *_ in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    parts, pos = [], 0
+    for start, end, *_ in sorted(spans):
+        if start < pos:
+            start = pos
+        parts.append(text[pos:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = max(pos, end)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def lowered(view: str) -> str:
