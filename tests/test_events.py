@@ -1,0 +1,132 @@
+"""Events: single attacks and strikes, merged across articles, graded, exported to ACLED."""
+
+import subprocess
+import sys
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from analysis.events import build_events
+from analysis.export import acled_frame
+from analysis.figures import extract_figures, figures_frame
+from analysis.gazetteer import matcher, places
+from analysis.schemas import validate
+from analysis.textview import normalise
+
+
+def test_seed_attacks_of_3_to_5_january_2022_are_four_events(seed_frames):
+    events = seed_frames.events
+    attacks = events[events["actor1"].isin(["iran_backed", "iran", "isis"])]
+    got = sorted((str(d.date()), w, p) for d, w, p in zip(attacks["event_date"], attacks["weapon"], attacks["place_name"]))
+    assert got == [
+        ("2022-01-03", "drones", "Baghdad International Airport"),
+        ("2022-01-04", "drones", "Ain al-Asad Air Base"),
+        ("2022-01-05", "indirect_fire", "Green Village"),
+        ("2022-01-05", "rockets", "Ain al-Asad Air Base"),
+    ]
+    assert set(attacks["actor2"]) == {"coalition"}
+    rockets = attacks[attacks["weapon"] == "rockets"].iloc[0]
+    assert (rockets["weapon_low"], rockets["weapon_best"], rockets["weapon_high"]) == (5, 5, 5)
+    assert rockets["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert rockets["geo_precision"] == 2  # "près de la base aérienne"
+    # Aggregates stay figures: the 312 strikes of March 2021 are no event.
+    assert not (events["weapon_best"] == 312).any()
+
+
+def _events(articles):
+    rows = []
+    for name, (text, day) in articles.items():
+        rows.extend(extract_figures(text, published=day, precision="day", file=name))
+    return build_events(figures_frame(rows))
+
+
+def test_same_attack_in_two_articles_is_one_corroborated_event():
+    events = _events({
+        "a.txt": ("Mardi, cinq roquettes ont visé la base aérienne d'Ain al-Asad, selon la coalition.", date(2021, 3, 3)),
+        "b.txt": ("Cinq roquettes sont tombées mardi sur la base d'Al-Asad, ont indiqué des responsables.", date(2021, 3, 4)),
+    })
+    assert len(events) == 1
+    ev = events.iloc[0]
+    assert (ev["grade"], ev["n_sources"], str(ev["event_date"].date())) == ("corroborated", 2, "2021-03-02")
+    assert ev["files"] == "a.txt;b.txt"
+
+
+def test_disagreeing_counts_make_a_contested_event_with_the_range():
+    events = _events({
+        "a.txt": ("Lundi, dix roquettes ont frappé la base aérienne d'Ain al-Asad.", date(2021, 3, 3)),
+        "b.txt": ("Lundi, treize roquettes ont frappé la base d'Ain al-Asad, selon l'armée irakienne.", date(2021, 3, 3)),
+    })
+    assert len(events) == 1
+    ev = events.iloc[0]
+    assert ev["grade"] == "contested"
+    assert (ev["weapon_low"], ev["weapon_high"]) == (10, 13)
+
+
+def test_different_days_or_places_stay_apart():
+    events = _events({
+        "a.txt": ("Lundi, deux drones ont visé l'aéroport de Bagdad.", date(2022, 1, 5)),
+        "b.txt": ("Mardi, deux drones ont visé l'aéroport de Bagdad.", date(2022, 1, 5)),
+        "c.txt": ("Lundi, deux drones ont visé la base d'Ain al-Asad.", date(2022, 1, 5)),
+    })
+    assert len(events) == 3
+
+
+def test_casualties_attach_to_the_attack_of_their_sentence():
+    events = _events({
+        "a.txt": ("Dimanche, une attaque de drone contre la Tower 22 en Jordanie a tué trois soldats américains "
+                  "et blessé plus de 40 autres.", date(2024, 1, 29)),
+    })
+    assert len(events) == 1
+    ev = events.iloc[0]
+    assert ev["weapon"] == "drones" and str(ev["event_date"].date()) == "2024-01-28"
+    assert (ev["fatalities_best"], ev["wounded_low"]) == (3, 41)
+
+
+def test_events_frame_satisfies_its_schema(seed_frames):
+    validate("events", seed_frames.events)
+
+
+def test_acled_export(seed_frames, tmp_path):
+    table = acled_frame(seed_frames.events, seed_frames.articles)
+    assert list(table.columns[:4]) == ["event_id_cnty", "event_date", "year", "time_precision"]
+    assert set(table["time_precision"]) == {1}
+    assert table["actor1"].str.contains("Iran-backed militias").sum() == 4
+    out = tmp_path / "frames"
+    from analysis.pipeline import write_frames
+    write_frames(seed_frames, out)
+    result = subprocess.run([sys.executable, "-m", "analysis", "export", "--format", "acled", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    exported = pd.read_csv(out / "events_acled.csv")
+    assert len(exported) == len(seed_frames.events)
+    result = subprocess.run([sys.executable, "-m", "analysis", "export", str(tmp_path / "nothing")],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "no events frame" in result.stderr
+
+
+@pytest.mark.parametrize("text,name", [
+    ("base aérienne d'Ain al-Asad", "Ain al-Asad Air Base"),
+    ("Al-Asad", "Ain al-Asad Air Base"),
+    ("aéroport de Bagdad", "Baghdad International Airport"),
+    ("Mossoul", "Mosul"),
+    ("Mosul", "Mosul"),
+    ("Deir Ezzor", "Deir ez-Zor"),
+    ("al-Mayadeen", "Al-Mayadin"),
+    ("Tower 22", "Tower 22"),
+    ("Irak", "Iraq"),
+])
+def test_gazetteer_spellings(text, name):
+    hits = [place.place_name for _, _, place in matcher().finditer(normalise(text))]
+    assert hits == [name]
+
+
+def test_gazetteer_is_well_formed():
+    rows = places()
+    assert len({p.place_id for p in rows}) == len(rows)
+    assert {p.kind for p in rows} <= {"base", "city", "province", "country", "landmark"}
+    for p in rows:
+        if p.latitude is not None:
+            assert 10 < p.latitude < 45 and 25 < p.longitude < 65, p
+    # "Bachar al-Assad" is a president, not the air base.
+    assert list(matcher().finditer("Bachar al-Assad")) == []
