@@ -62,7 +62,7 @@ def combine(actors: list[str]) -> str:
 
 
 def _in_sentence(art: Article, sentence) -> list[Mention]:
-    return [a for a in art.actors if sentence[0] <= a.start and a.end <= sentence[1]]
+    return art.within("actors", sentence[0], sentence[1])
 
 
 def _is_target(art: Article, a: Mention, floor: int) -> bool:
@@ -145,7 +145,7 @@ def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int
             return hostile[-1]
 
     after = [a for a in names if a.start >= m.end and not _is_target(art, a, m.end)]
-    cues_after = [s for s, e in art.cues if s >= m.end]
+    cues_after = [s for s, e in art.within("cues", m.end, sentence[1])]
     first_cue = min(cues_after, default=sentence[1])
     for a in after:
         if a.start < first_cue and _AGENT_BEFORE.search(art.view, max(m.end, a.start - 40), a.start):
@@ -162,8 +162,8 @@ def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int
     if cat.category not in CARRIED_OVER:
         return "unknown"
     paragraph = art.line_start(m.start)
-    earlier = [a for a in art.actors if paragraph <= a.start and a.end <= sentence[0]
-               and not _is_target(art, a, paragraph) and not _is_modifier(art, a)]
+    earlier = [a for a in art.within("actors", paragraph, sentence[0])
+               if not _is_target(art, a, paragraph) and not _is_modifier(art, a)]
     groups = _groups_before(art, earlier)
     if groups:
         return combine([a.value for a in groups[-1]])

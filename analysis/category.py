@@ -61,9 +61,9 @@ def _verb_category(art: Article, start: int, end: int, sentence: tuple[int, int]
     hit = lexicon.verb_before_regex(art.language).search(before)
     if hit:
         return lexicon.verbs(art.language)[int(hit.lastgroup[1:])].value
-    for entry in lexicon.verbs(art.language):
-        if entry.regex.search(after):
-            return entry.value
+    hit = lexicon.verb_anywhere_regex(art.language).search(after)
+    if hit:
+        return lexicon.verbs(art.language)[int(hit.lastgroup[1:])].value
     return None
 
 

@@ -73,6 +73,18 @@ class Article:
             return self.sentences[i]
         return max(0, pos - 100), min(len(self.view), pos + 100)
 
+    def within(self, name: str, lo: int, hi: int) -> list:
+        """The items of ``actors``, ``places``, ``timexes`` or ``cues`` lying inside ``[lo, hi)``.
+
+        A bisection on their sorted starts: figures ask this many times per article.
+        """
+        items = getattr(self, name)
+        starts = self.cache.get(("starts", name))
+        if starts is None:
+            starts = self.cache[("starts", name)] = [x[0] if isinstance(x, tuple) else x.start for x in items]
+        i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        return [x for x in items[i:j] if (x[1] if isinstance(x, tuple) else x.end) <= hi]
+
     def line_start(self, pos: int) -> int:
         return self._line_starts[bisect.bisect_right(self._line_starts, pos) - 1]
 

@@ -92,6 +92,13 @@ def verb_before_regex(language: str = "fr") -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def verb_anywhere_regex(language: str = "fr") -> re.Pattern:
+    """Every category verb in one regex; group ``vN`` names the entry ``verbs(language)[N]``."""
+    groups = "|".join(f"(?P<v{i}>{e.regex.pattern})" for i, e in enumerate(verbs(language)))
+    return re.compile(groups, re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def qualifier_phrases(language: str = "fr") -> list[tuple[str, str]]:
     """Qualifier phrases ("plus de", "au moins"), lower case and longest first, with their qualifier.
 
@@ -140,7 +147,7 @@ class Matcher:
         self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(patterns[i] for i in exact) + r")(?![\w-])", flags) \
             if exact else None
         self.folded_regex = re.compile(
-            r"(?:" + "|".join(lower_pattern(patterns[i]) for i in folded) + r")(?![\w-])") if folded else None
+            r"(?<![\w-])(?:" + "|".join(lower_pattern(patterns[i]) for i in folded) + r")(?![\w-])") if folded else None
         self._cache: dict[tuple, object] = {}
 
     def label(self, hit: str, folded: bool = False):
@@ -164,8 +171,6 @@ class Matcher:
         hits = []
         if self.folded_regex is not None:
             for m in self.folded_regex.finditer(low, start, end):
-                if m.start() > 0 and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
-                    continue
                 lab = self.label(m.group(0), folded=True)
                 if lab is not None:
                     hits.append((m.start(), m.end(), lab))

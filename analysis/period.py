@@ -31,7 +31,7 @@ def _is_comparative(art: Article, t, m: NumberMention, sentence) -> bool:
 
 def _side(art: Article, pos: int, sentence) -> int:
     """Index of the cue-delimited part of the sentence holding ``pos``."""
-    return sum(1 for s, e in art.cues if sentence[0] <= s and e <= pos)
+    return len(art.within("cues", sentence[0], pos))
 
 
 def when(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Period | None:
@@ -39,8 +39,7 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Period | 
     if art.published is None:
         return None
     precision = art.precision or "day"
-    here = [t for t in art.timexes if sentence[0] <= t.start and t.end <= sentence[1]
-            and not (t.start < m.end and m.start < t.end)]
+    here = [t for t in art.within("timexes", sentence[0], sentence[1]) if not (t.start < m.end and m.start < t.end)]
     side = _side(art, m.start, sentence)
     ranked = sorted(here, key=lambda t: (
         _is_comparative(art, t, m, sentence), _side(art, t.start, sentence) != side, abs(t.start - m.start)))
@@ -49,7 +48,7 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Period | 
         if period:
             return period
     paragraph = art.line_start(m.start)
-    earlier = [t for t in art.timexes if paragraph <= t.start and t.end <= sentence[0]]
+    earlier = art.within("timexes", paragraph, sentence[0])
     for t in reversed(earlier):
         period = resolve(t, art.published, precision, art.view)
         if period:

@@ -48,9 +48,9 @@ class Located:
 def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located:
     """The place of one figure: as written, resolved in the gazetteer, and how precisely."""
     # A country inside an actor's name ("milices soutenues par l'Iran") is no place of the event.
-    actor_spans = [(a.start, a.end) for a in art.actors if sentence[0] <= a.start and a.end <= sentence[1]]
-    hits = [p for p in art.places if sentence[0] <= p.start and p.end <= sentence[1]
-            and not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in actor_spans)]
+    actor_spans = [(a.start, a.end) for a in art.within("actors", sentence[0], sentence[1])]
+    hits = [p for p in art.within("places", sentence[0], sentence[1])
+            if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in actor_spans)]
     if hits:
         best = min(hits, key=lambda p: (SPECIFICITY.get(p.value.kind, 5), abs(p.start - m.start)))
         start, end = best.start, best.end
