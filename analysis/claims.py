@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from .context import Article
 from .lexicon import read_table
+from .regex_trie import trie_alternation
 from .textview import lower_pattern
 
 CLAIM_COLUMNS = [
@@ -113,7 +114,7 @@ def _cue_entries(language: str):
         (re.compile(lower_pattern(p)), re.compile(r"(?<![\w-])(?:" + lower_pattern(b) + r")$") if b else None, form, ch)
         for p, b, form, ch in zip(rows["pattern"], rows["before"], rows["form"], rows["channel"])
     ]
-    alternation = "|".join(sorted((lower_pattern(p) for p in rows["pattern"]), key=len, reverse=True))
+    alternation = trie_alternation([lower_pattern(p) for p in rows["pattern"]])
     # The leading look-behind lets the scan skip the inside of words.
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])"), entries
 

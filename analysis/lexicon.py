@@ -14,6 +14,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .paths import DATA
+from .regex_trie import trie_alternation
 from .textview import lower_pattern, lowered
 
 CATEGORIES = (
@@ -144,10 +145,11 @@ class Matcher:
         exact = [i for i in order if not fold_case or acronym[i]]
         self._folded = [(re.compile(lower_pattern(patterns[i])), labels[i]) for i in folded]
         self._exact = [(re.compile(patterns[i], flags), labels[i]) for i in exact]
-        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(patterns[i] for i in exact) + r")(?![\w-])", flags) \
-            if exact else None
+        self.regex = re.compile(
+            r"(?<![\w-])(?:" + trie_alternation([patterns[i] for i in exact]) + r")(?![\w-])", flags) if exact else None
         self.folded_regex = re.compile(
-            r"(?<![\w-])(?:" + "|".join(lower_pattern(patterns[i]) for i in folded) + r")(?![\w-])") if folded else None
+            r"(?<![\w-])(?:" + trie_alternation([lower_pattern(patterns[i]) for i in folded]) + r")(?![\w-])"
+        ) if folded else None
         self._cache: dict[tuple, object] = {}
 
     def label(self, hit: str, folded: bool = False):

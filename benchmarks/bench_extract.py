@@ -213,13 +213,22 @@ def peak_rss_mib() -> float:
     return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes on macOS, KiB on Linux
 
 
-def timed_run(pipeline, corpus_dir: Path) -> dict:
+def timed_run(pipeline, corpus_dir: Path, repeat: int) -> dict:
+    """Time ``repeat`` runs and keep the fastest.
+
+    This machine is a virtual one whose neighbours steal CPU time: the same run
+    varies by a quarter from one minute to the next. As ``timeit`` does, the
+    minimum is the best estimate of what the code costs; every run is printed.
+    """
     gc.collect()
     rss_before = peak_rss_mib()
-    wall, cpu = time.perf_counter(), time.process_time()
-    frames = extract(pipeline, corpus_dir)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return {"seconds": wall, "cpu_seconds": cpu, "articles": len(frames.articles),
+    runs = []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        frames = extract(pipeline, corpus_dir)
+        runs.append((time.perf_counter() - wall, time.process_time() - cpu))
+    wall, cpu = min(runs)
+    return {"seconds": wall, "cpu_seconds": cpu, "runs": [r[0] for r in runs], "articles": len(frames.articles),
             "figures": len(frames.figures), "rejected": len(frames.rejected),
             "rss_before": rss_before, "rss_peak": peak_rss_mib()}
 
@@ -253,7 +262,8 @@ def report(result: dict, corpus_bytes: int, pinned: str, trace_peak: float | Non
     rows = [
         ("articles", f"{result['articles']} ({result['rejected']} rejected)"),
         ("MB of text", f"{mb:.2f}"),
-        ("seconds (wall)", f"{result['seconds']:.2f}"),
+        ("seconds (wall)", f"{result['seconds']:.2f} (best of {len(result['runs'])}: "
+                           f"{', '.join(f'{r:.2f}' for r in result['runs'])})"),
         ("seconds (CPU)", f"{result['cpu_seconds']:.2f}"),
         ("MB/s", f"{mb_s:.3f}"),
         ("articles/s", f"{result['articles'] / result['seconds']:.1f}"),
@@ -278,12 +288,15 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--articles", type=int, default=2000, help="articles to generate (default: %(default)s)")
     p.add_argument("--corpus-dir", type=Path, help="generate the corpus here and keep it (default: a temp folder)")
     p.add_argument("--seed", type=int, default=20240601, help="random seed of the corpus (default: %(default)s)")
+    p.add_argument("--repeat", type=int, default=3, help="timed runs, the fastest reported (default: %(default)s)")
     p.add_argument("--check", action="store_true", help="exit 1 when below the throughput target")
     p.add_argument("--tracemalloc", action="store_true", help="add a pass measuring the tracemalloc peak")
     p.add_argument("--profile", action="store_true", help="add a cProfile pass; print the top 25 functions")
     args = p.parse_args(argv)
     if args.articles < 1:
         p.error("--articles must be at least 1")
+    if args.repeat < 1:
+        p.error("--repeat must be at least 1")
     return args
 
 
@@ -297,7 +310,7 @@ def run(args: argparse.Namespace, corpus_dir: Path) -> bool:
     warm = extract(pipeline, SEEDS)  # warm-up: lazy imports and lexicon caches
     seed_bytes = sum(p.stat().st_size for p in SEEDS.glob("*.txt"))
     seed_density = len(warm.figures) / (seed_bytes / 1e3)
-    result = timed_run(pipeline, corpus_dir)
+    result = timed_run(pipeline, corpus_dir, args.repeat)
     trace_peak = tracemalloc_peak_mib(pipeline, corpus_dir) if args.tracemalloc else None
     ok = report(result, corpus_bytes, pinned, trace_peak, seed_density)
     if args.profile:
