@@ -8,7 +8,7 @@ CORPUS ?= seeds
 OUT    ?= build/frames
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test evaluate bench lock clean
+.PHONY: help setup report test evaluate bench lab refresh-notebooks lock clean
 
 help:  ## List the targets with a one-line description
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -24,20 +24,27 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 setup: $(VENV)/.installed  ## Create .venv/ from requirements.lock
 
-report: setup  ## Set up, then build the frames (and charts) from seeds/
-	$(PY) -m analysis extract $(CORPUS) --out $(OUT)
+report: setup  ## Set up, then build frames, notebooks (reports/) and charts (figures/) from seeds/
+	$(PY) -m analysis report
 
-test: setup  ## Run every test (unit, gold evaluation, notebooks)
-	$(PY) -m pytest
+test: setup  ## Run every test: unit, gold evaluation, and the notebooks under nbval
+	$(PY) -m pytest tests notebooks --nbval-lax --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+
+lab: setup  ## Start JupyterLab on the project's environment
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+refresh-notebooks: setup  ## Store new checked outputs in notebooks/ after an intended change in the numbers
+	$(PY) -m analysis report --refresh-notebooks
 
 evaluate: report  ## Score the extraction on the seeds against the gold annotations
 	$(PY) -m analysis evaluate --gold tests/gold/figures.csv --claims-gold tests/gold/claims.csv --pred $(OUT)
 
-bench: setup  ## Benchmark extract on a generated 2,000-article corpus
+bench: setup  ## Benchmarks: extract on a generated 2,000-article corpus; cold and no-change report
 	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench_report.py
 
 lock:  ## Re-resolve requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
 
-clean:  ## Remove generated frames and caches (keeps .venv)
-	rm -rf build .pytest_cache .hypothesis
+clean:  ## Remove generated frames, reports, charts and caches (keeps .venv)
+	rm -rf build reports .pytest_cache .hypothesis figures/*.png figures/*.svg

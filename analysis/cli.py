@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis extract|evaluate|export``.
+"""Command line: ``python -m analysis extract|evaluate|report|export``.
 
 Usage errors (a missing folder, a bad option) print one line and exit with
 status 2; problems with single articles are reported and skipped.
@@ -89,6 +89,24 @@ def _cmd_export(args) -> int:
     return 0
 
 
+def _cmd_report(args) -> int:
+    from .report import ReportError, build, refresh_checked_outputs
+
+    if args.refresh_notebooks:
+        refresh_checked_outputs(log=lambda m: print(m, file=sys.stderr))
+        return 0
+    try:
+        t0 = time.perf_counter()
+        manifest = build(corpus=Path(args.corpus) if args.corpus else None, force=args.force,
+                         log=lambda m: print(m, file=sys.stderr))
+    except ReportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"report: {len(manifest.get('notebooks', {}))} notebook(s) up to date in reports/, charts in figures/ "
+          f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -109,6 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-f1", type=float, default=None, help="exit 1 when F1 is below this")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss, false positive and mismatch")
     p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("report", help="extract what changed, run the notebooks, write reports/ and figures/")
+    p.add_argument("--corpus", help="corpus folder (default: the one in notebooks/parameters.yaml)")
+    p.add_argument("--force", action="store_true", help="rerun everything even if nothing changed")
+    p.add_argument("--refresh-notebooks", action="store_true",
+                   help="store the outputs of the NBVAL_CHECK_OUTPUT cells in notebooks/ (after an intended change)")
+    p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("export", help="write the events in another format (ACLED-style CSV)")
     p.add_argument("frames", help="folder written by extract")

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schemas import validate
 
 
 def _umask() -> int:
@@ -38,6 +37,8 @@ def atomic_write(path: Path, write) -> None:
 def write_frame(name: str, frame: pd.DataFrame, out_dir: Path, check: bool = True) -> list[Path]:
     """Validate ``frame`` against schema ``name`` and write ``<name>.parquet`` and ``<name>.csv``."""
     if check:
+        from .schemas import validate  # pandera loads slowly: only writers need it
+
         frame = validate(name, frame)
     out_dir = Path(out_dir)
     parquet, csv = out_dir / f"{name}.parquet", out_dir / f"{name}.csv"

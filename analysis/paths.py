@@ -11,3 +11,6 @@ FRAMES = BUILD / "frames"  # default output folder of `extract`
 FIGURES = ROOT / "figures"  # charts written by the notebooks
 NOTEBOOKS = ROOT / "notebooks"  # report notebooks
 GOLD = ROOT / "tests" / "gold"  # hand annotations of the seeds
+REPORTS = ROOT / "reports"  # executed notebooks, their HTML and the manifest (not committed)
+MATPLOTLIBRC = ROOT / "matplotlibrc"  # agg backend and fixed SVG hash salt
+PARAMETERS = NOTEBOOKS / "parameters.yaml"  # the report's notebook parameters

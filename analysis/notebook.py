@@ -1,0 +1,73 @@
+"""What the report notebooks share: their parameters checked, their frames loaded.
+
+Notebooks stay thin: a ``parameters`` cell, a call here, a chart from
+:mod:`analysis.plots`, a summary table. Paths in parameters are relative to the
+repository root (never to the working directory, which differs between
+JupyterLab, papermill and nbval).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .lexicon import ACTORS
+from .paths import ROOT
+from .tempo import FREQUENCIES
+
+FRAME_NAMES = ("articles", "figures", "claims", "events", "rejected")
+
+
+class ParameterError(ValueError):
+    """A notebook parameter that cannot be used, with the reason."""
+
+
+@dataclass
+class Frames:
+    articles: pd.DataFrame
+    figures: pd.DataFrame
+    claims: pd.DataFrame
+    events: pd.DataFrame
+    rejected: pd.DataFrame
+
+
+def resolve(path: str | Path) -> Path:
+    """A parameter path, anchored on the repository root when relative."""
+    path = Path(path)
+    return path if path.is_absolute() else ROOT / path
+
+
+def check(frequency: str | None = None, start: str | None = None, end: str | None = None,
+          actor: str | None = None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """Check the common parameters; return the date range as timestamps."""
+    if frequency is not None and frequency not in FREQUENCIES:
+        raise ParameterError(f"frequency must be one of {', '.join(FREQUENCIES)}, not {frequency!r}")
+    if actor is not None and actor not in ACTORS:
+        raise ParameterError(f"actor must be one of {', '.join(ACTORS)}, not {actor!r}")
+    try:
+        lo = pd.Timestamp(start) if start else None
+        hi = pd.Timestamp(end) if end else None
+    except ValueError as exc:
+        raise ParameterError(f"start and end must be dates like 2021-03-01 ({exc})") from None
+    if lo is not None and hi is not None and hi < lo:
+        raise ParameterError(f"end {end} is before start {start}")
+    return lo, hi
+
+
+def load(frames_dir: str | Path, corpus: str | Path | None = None) -> Frames:
+    """The frames of ``frames_dir``, extracted from ``corpus`` first when they are missing."""
+    from .frames import read_frame
+
+    folder = resolve(frames_dir)
+    if not all((folder / f"{n}.parquet").exists() for n in FRAME_NAMES):
+        if corpus is None:
+            raise ParameterError(f"no frames in {folder} and no corpus to extract them from")
+        source = resolve(corpus)
+        if not source.is_dir():
+            raise ParameterError(f"corpus folder not found: {source}")
+        from .pipeline import build_frames, write_frames
+
+        write_frames(build_frames(source), folder)
+    return Frames(*(read_frame(n, folder) for n in FRAME_NAMES))
