@@ -24,6 +24,7 @@ else:
 os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
 
 import matplotlib.pyplot as plt  # noqa: E402  (after the backend is chosen)
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from .gazetteer import places  # noqa: E402
@@ -55,6 +56,8 @@ def articles_overview(articles: pd.DataFrame, figures: pd.DataFrame, rejected: p
     counts = pd.crosstab(year, outlet)
     counts.plot.bar(ax=ax1, stacked=True, width=0.7)
     ax1.set(title="Articles by publication year and outlet", xlabel="year published", ylabel="articles")
+    ax1.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax2.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax1.legend(fontsize=7, title=None)
     per = figures.groupby("file").size().reindex(articles["file"], fill_value=0)
     ax2.barh([f[:18] for f in per.index], per.values, color="#1f77b4")
@@ -113,6 +116,7 @@ def attack_counts(counts: pd.DataFrame, frequency: str):
             bottom = bottom + counts[weapon]
         ax.legend(fontsize=8, title="weapon")
     ax.set(title=f"Attacks on coalition forces per {frequency}", xlabel=f"{frequency} starting", ylabel="attacks (events)")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     caption(fig, "Source: events frame (attacks by hostile actors on coalition forces, one event per attack "
                  "merged across articles).")
     fig.tight_layout(rect=(0, 0.06, 1, 1))
@@ -126,6 +130,7 @@ def attacks_by_place(events: pd.DataFrame):
     if not by_place.empty:
         by_place.plot.barh(ax=ax1, stacked=True, color=[WEAPON_COLOURS.get(w) for w in by_place.columns])
     ax1.set(title="Attacks by place and weapon", xlabel="attacks (events)", ylabel="place")
+    ax1.xaxis.set_major_locator(MaxNLocator(integer=True))
     known = [p for p in places() if p.latitude is not None and p.kind in ("base", "city")]
     ax2.scatter([p.longitude for p in known], [p.latitude for p in known], s=6, color="#bbbbbb", label="gazetteer")
     located = events.dropna(subset=["latitude", "longitude"])
@@ -146,6 +151,8 @@ def claims_overview(claims: pd.DataFrame):
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.5))
     pd.crosstab(claims["speaker_kind"], claims["channel"]).plot.barh(ax=ax1, stacked=True)
     ax1.set(title="Claims by kind of speaker and channel", xlabel="claims", ylabel="speaker kind")
+    ax1.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax2.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax1.legend(fontsize=7, title="channel")
     top = claims["speaker"].replace("", "unnamed").value_counts().head(12)
     ax2.barh(top.index[::-1], top.values[::-1], color="#9467bd")
