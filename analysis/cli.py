@@ -101,7 +101,7 @@ def _cmd_report(args) -> int:
                          log=lambda m: print(m, file=sys.stderr))
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return 2 if exc.usage else 1
     print(f"report: {len(manifest.get('notebooks', {}))} notebook(s) up to date in reports/, charts in figures/ "
           f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     return 0

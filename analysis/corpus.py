@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,8 +79,30 @@ def _control_ratio(text: str) -> float:
     return bad / len(text)
 
 
-def read_article(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
-    """Read one article file; return ``(text, encoding)`` or raise :class:`ArticleError`."""
+_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?>")
+
+
+def looks_like_html(text: str) -> bool:
+    """A web page saved as .txt: an HTML preamble, or markup making up much of the text."""
+    head = text[:5000]
+    if _HTML.match(head):
+        return True
+    tags = _TAG.findall(head)
+    return len(tags) >= 20 and sum(map(len, tags)) > 0.3 * len(head)
+
+
+def read_article(path: Path, max_bytes: int = MAX_BYTES, root: Path | None = None) -> tuple[str, str]:
+    """Read one article file; return ``(text, encoding)`` or raise :class:`ArticleError`.
+
+    ``root``, the corpus folder: a symbolic link leading out of it is refused.
+    """
+    if path.is_symlink():
+        target = path.resolve()
+        if root is not None and not target.is_relative_to(Path(root).resolve()):
+            raise ArticleError(f"symbolic link to {target}, outside the corpus")
+        if not target.exists():
+            raise ArticleError(f"broken symbolic link to {target}")
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -90,7 +113,10 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot be read ({exc.strerror})") from None
-    return decode(data)
+    text, encoding = decode(data)
+    if looks_like_html(text):
+        raise ArticleError("an HTML page, not article text (extract its text first)")
+    return text, encoding
 
 
 def article_files(folder: Path) -> list[Path]:
@@ -128,12 +154,19 @@ def load_corpus(folder: Path, max_bytes: int = MAX_BYTES, progress=None) -> Corp
             warnings.append(f"{catalog_path}: {name} is listed but not in the corpus folder")
 
     rows, texts, rejected = [], {}, []
+    seen: dict[str, str] = {}  # content hash -> first file with it
     for path in progress(files) if progress else files:
         try:
-            text, encoding = read_article(path, max_bytes)
+            text, encoding = read_article(path, max_bytes, root=folder)
         except ArticleError as exc:
             rejected.append({"file": path.name, "reason": str(exc)})
             continue
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if digest in seen:
+            # Counted once: a figure repeated under two names would count twice in every chart.
+            rejected.append({"file": path.name, "reason": f"duplicate of {seen[digest]} (same text)"})
+            continue
+        seen[digest] = path.name
         entry = by_file.get(path.name)
         if entry is None and by_file:
             warnings.append(f"{path.name}: not in {CATALOG_NAME}; loaded with unknown metadata")
@@ -150,7 +183,7 @@ def load_corpus(folder: Path, max_bytes: int = MAX_BYTES, progress=None) -> Corp
             "published_precision": entry.get("published_precision", "") if parsed else "",
             "encoding": encoding,
             "n_chars": len(text),
-            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "sha256": digest,
             "title": _title(text),
         })
         rows.append(row)

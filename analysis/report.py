@@ -41,7 +41,14 @@ VERSIONED = ["analysis", "pandas", "pyarrow", "matplotlib", "papermill", "nbval"
 
 
 class ReportError(RuntimeError):
-    """A report step that failed; the message names what and where."""
+    """A report step that failed; the message names what and where.
+
+    ``usage`` marks a bad parameter (the command line exits with status 2).
+    """
+
+    def __init__(self, message: str, usage: bool = False):
+        super().__init__(message)
+        self.usage = usage
 
 
 @dataclass
@@ -80,15 +87,15 @@ def load_parameters(path: Path = PARAMETERS) -> dict[str, dict]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise ReportError(f"{path}: cannot read the parameters ({exc})") from None
+        raise ReportError(f"{path}: cannot read the parameters ({exc})", usage=True) from None
     defaults = raw.get("defaults") or {}
     notebooks = raw.get("notebooks") or {}
     if not isinstance(defaults, dict) or not isinstance(notebooks, dict):
-        raise ReportError(f"{path}: 'defaults' and 'notebooks' must be mappings")
+        raise ReportError(f"{path}: 'defaults' and 'notebooks' must be mappings", usage=True)
     out = {}
     for name, params in notebooks.items():
         if not (NOTEBOOKS / f"{name}.ipynb").exists():
-            raise ReportError(f"{path}: notebook {name}.ipynb does not exist in {NOTEBOOKS}")
+            raise ReportError(f"{path}: notebook {name}.ipynb does not exist in {NOTEBOOKS}", usage=True)
         out[name] = {**defaults, **(params or {})}
     return out
 
@@ -155,7 +162,7 @@ def run_notebook(name: str, params: dict, workdir: Path) -> NotebookRun:
             break
         except PapermillExecutionError as exc:
             raise ReportError(f"notebook {name} failed at code cell {exc.exec_count or '?'}: "
-                              f"{exc.ename}: {exc.evalue}") from None
+                              f"{exc.ename}: {exc.evalue}", usage=exc.ename == "ParameterError") from None
         except Exception as exc:  # kernel start races (ports, timeouts) are retried
             if attempt == KERNEL_RETRIES:
                 raise ReportError(f"notebook {name}: the kernel did not run ({type(exc).__name__}: {exc})") from None
@@ -186,7 +193,7 @@ def build(corpus: Path | None = None, reports: Path = REPORTS, figures: Path = F
     first = next(iter(params.values()), {})
     corpus = Path(corpus) if corpus else ROOT / first.get("corpus", "seeds")
     if not corpus.is_dir():
-        raise ReportError(f"corpus folder not found: {corpus}")
+        raise ReportError(f"corpus folder not found: {corpus}", usage=True)
     frames_dir = ROOT / first.get("frames", "build/frames")
     old = _read_manifest(reports)
 
@@ -250,9 +257,10 @@ def build(corpus: Path | None = None, reports: Path = REPORTS, figures: Path = F
                 try:
                     runs[name] = fut.result()
                 except ReportError as exc:
-                    errors.append(str(exc))
+                    errors.append(exc)
         if errors:
-            raise ReportError("\n".join(errors) + "\nprevious outputs are left in place")
+            raise ReportError("\n".join(str(e) for e in errors) + "\nprevious outputs are left in place",
+                              usage=any(e.usage for e in errors))
         reports.mkdir(parents=True, exist_ok=True)
         figures.mkdir(parents=True, exist_ok=True)
         for name, run in runs.items():
