@@ -8,6 +8,8 @@ JupyterLab, papermill and nbval).
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,11 +58,29 @@ def check(frequency: str | None = None, start: str | None = None, end: str | Non
     return lo, hi
 
 
+WAIT_SECONDS = 600
+
+
+def _wait_for_writer(folder: Path) -> None:
+    """Wait while a running report extracts the frames (its marker names its process)."""
+    marker = folder / ".extracting"
+    deadline = time.monotonic() + WAIT_SECONDS
+    while marker.exists():
+        try:
+            os.kill(int(marker.read_text().strip() or 0), 0)
+        except (ValueError, OSError):
+            return  # the writer is gone: a stale marker
+        if time.monotonic() > deadline:
+            raise ParameterError(f"{folder}: frames still being written after {WAIT_SECONDS} s ({marker})")
+        time.sleep(0.05)
+
+
 def load(frames_dir: str | Path, corpus: str | Path | None = None) -> Frames:
     """The frames of ``frames_dir``, extracted from ``corpus`` first when they are missing."""
     from .frames import read_frame
 
     folder = resolve(frames_dir)
+    _wait_for_writer(folder)
     if not all((folder / f"{n}.parquet").exists() for n in FRAME_NAMES):
         if corpus is None:
             raise ParameterError(f"no frames in {folder} and no corpus to extract them from")

@@ -32,6 +32,10 @@ from pathlib import Path
 
 from .paths import FIGURES, MATPLOTLIBRC, NOTEBOOKS, PACKAGE, PARAMETERS, REPORTS, ROOT
 
+# nbformat's jsonschema imports rfc3987-syntax when it is installed, whose grammar takes
+# 1.5 s to build, for IRI format checks that notebooks never use: keep it out of this process.
+sys.modules.setdefault("rfc3987_syntax", None)
+
 MANIFEST = "manifest.json"
 LOCKFILE = ROOT / "requirements.lock"
 KERNEL = "python3"
@@ -180,6 +184,21 @@ def export_html(executed: Path, target: Path) -> None:
     target.write_text(body, encoding="utf-8")
 
 
+EXTRACTING = ".extracting"  # marker file in the frames folder while a report writes them
+
+
+def _extract(corpus: Path, frames_dir: Path, log) -> float:
+    log(f"report: extracting frames from {corpus}")
+    t0 = time.perf_counter()
+    from .pipeline import build_frames, write_frames
+
+    frames = build_frames(corpus)
+    for w in frames.warnings:
+        log(f"warning: {w}")
+    write_frames(frames, frames_dir)
+    return round(time.perf_counter() - t0, 2)
+
+
 def _prepare_environment() -> None:
     # Kernels inherit these: reproducible charts and hashing in every notebook.
     for key, value in _env().items():
@@ -214,17 +233,8 @@ def build(corpus: Path | None = None, reports: Path = REPORTS, figures: Path = F
                    else str(frames_dir)},
         "notebooks": {},
     }
-    if force or old.get("frames", {}).get("key") != frames_key or not frames_ok:
-        log(f"report: extracting frames from {corpus}")
-        t0 = time.perf_counter()
-        from .pipeline import build_frames, write_frames
-
-        frames = build_frames(corpus)
-        for w in frames.warnings:
-            log(f"warning: {w}")
-        write_frames(frames, frames_dir)
-        manifest["frames"]["seconds"] = round(time.perf_counter() - t0, 2)
-    else:
+    extract = force or old.get("frames", {}).get("key") != frames_key or not frames_ok
+    if not extract:
         manifest["frames"]["seconds"] = old.get("frames", {}).get("seconds")
 
     todo, keys = [], {}
@@ -240,7 +250,7 @@ def build(corpus: Path | None = None, reports: Path = REPORTS, figures: Path = F
             todo.append(name)
         else:
             manifest["notebooks"][name] = previous
-    if not todo and old.get("frames", {}).get("key") == frames_key:
+    if not todo and not extract:
         log("report: up to date, nothing to run")
         return old
 
@@ -249,15 +259,31 @@ def build(corpus: Path | None = None, reports: Path = REPORTS, figures: Path = F
     todo.sort(key=lambda n: -(old.get("notebooks", {}).get(n, {}).get("seconds") or 0))
     with tempfile.TemporaryDirectory(prefix=".report-", dir=ROOT) as tmp:
         tmp = Path(tmp)
+        marker = frames_dir / EXTRACTING
+        if extract:
+            # The first kernels start and import while the frames are extracted; the
+            # notebooks wait for this marker to go before they read the frames.
+            frames_dir.mkdir(parents=True, exist_ok=True)
+            marker.write_text(str(os.getpid()), encoding="utf-8")
         log(f"report: running {len(todo)} notebook(s), {PARALLEL} at a time: {', '.join(todo)}")
         with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
             futures = {name: pool.submit(run_notebook, name, params[name], tmp / name) for name in todo}
+            extract_error = None
+            if extract:
+                try:
+                    manifest["frames"]["seconds"] = _extract(corpus, frames_dir, log)
+                except Exception as exc:  # reported once the notebooks have stopped
+                    extract_error = exc
+                finally:
+                    marker.unlink(missing_ok=True)
             runs, errors = {}, []
             for name, fut in futures.items():
                 try:
                     runs[name] = fut.result()
                 except ReportError as exc:
                     errors.append(exc)
+        if extract_error is not None:
+            raise ReportError(f"extraction from {corpus} failed: {extract_error}") from extract_error
         if errors:
             raise ReportError("\n".join(str(e) for e in errors) + "\nprevious outputs are left in place",
                               usage=any(e.usage for e in errors))
