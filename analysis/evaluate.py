@@ -135,6 +135,31 @@ def _attribute_equal(name: str, gold: dict, pred: dict) -> bool | None:
     return str(pred.get(name) or "") == g
 
 
+def match_spans(golds: list[dict], preds: list[dict], agree=lambda g, p: True):
+    """Pair gold and predicted rows of one file whose spans overlap (and that ``agree``).
+
+    Each row is used at most once, the largest overlap first; returns the pairs
+    and the indices of the gold and predicted rows used.
+    """
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            if p["file"] != g["file"]:
+                continue
+            overlap = min(g["end"], int(p["end"])) - max(g["start"], int(p["start"]))
+            if overlap > 0 and agree(g, p):
+                pairs.append((overlap, gi, pi))
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_g, used_p, matches = set(), set(), []
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        matches.append((golds[gi], preds[pi]))
+    return matches, used_g, used_p
+
+
 def evaluate(gold: pd.DataFrame, pred: pd.DataFrame) -> Report:
     """Match predictions to gold figures and score them (see the module docstring)."""
     figures = gold[gold["kind"] == "figure"].to_dict("records")
@@ -144,22 +169,7 @@ def evaluate(gold: pd.DataFrame, pred: pd.DataFrame) -> Report:
     files = set(gold["file"])
     preds = [p for p in preds if p["file"] in files]
 
-    pairs = []
-    for gi, g in enumerate(figures):
-        for pi, p in enumerate(preds):
-            if p["file"] != g["file"]:
-                continue
-            overlap = min(g["end"], int(p["end"])) - max(g["start"], int(p["start"]))
-            if overlap > 0 and values_agree(g, p):
-                pairs.append((overlap, gi, pi))
-    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-    used_g, used_p, matches = set(), set(), []
-    for _, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        matches.append((figures[gi], preds[pi]))
+    matches, used_g, used_p = match_spans(figures, preds, values_agree)
 
     report = Report(n_gold=len(figures), n_pred=len(preds), true_positives=len(matches), matches=matches)
     report.missed = [g for i, g in enumerate(figures) if i not in used_g]
@@ -246,34 +256,22 @@ def same_speaker(gold: str, pred: str) -> bool:
     return bool(g) and bool(p) and (g == p or g in p or p in g)
 
 
+def _claim_attribute_equal(name: str, gold: dict, pred: dict) -> bool:
+    if name == "speaker":
+        return same_speaker(gold[name], pred.get(name, ""))
+    return gold[name] == pred.get(name)
+
+
 def evaluate_claims(gold: pd.DataFrame, pred: pd.DataFrame) -> Report:
     """Match predicted claims to gold claims (same file, overlapping spans) and score them."""
     golds = gold.to_dict("records")
     preds = [p for p in pred.to_dict("records") if p["file"] in set(gold["file"])]
-    pairs = []
-    for gi, g in enumerate(golds):
-        for pi, p in enumerate(preds):
-            if p["file"] == g["file"]:
-                overlap = min(g["end"], int(p["end"])) - max(g["start"], int(p["start"]))
-                if overlap > 0:
-                    pairs.append((overlap, gi, pi))
-    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-    used_g, used_p, matches = set(), set(), []
-    for _, gi, pi in pairs:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            matches.append((golds[gi], preds[pi]))
+    matches, used_g, used_p = match_spans(golds, preds)
     report = Report(n_gold=len(golds), n_pred=len(preds), true_positives=len(matches), matches=matches)
     report.missed = [g for i, g in enumerate(golds) if i not in used_g]
     report.false_positives = [p for i, p in enumerate(preds) if i not in used_p]
     for name in CLAIM_ATTRIBUTES:
-        scored = []
-        for g, p in matches:
-            if not g.get(name):
-                continue
-            ok = same_speaker(g[name], p.get(name, "")) if name == "speaker" else g[name] == p.get(name)
-            scored.append(ok)
+        scored = [_claim_attribute_equal(name, g, p) for g, p in matches if g.get(name)]
         report.accuracy[name] = (sum(scored), len(scored))
     return report
 
@@ -294,9 +292,6 @@ def format_claims_report(report: Report, verbose: bool = False) -> str:
             lines.append(f"FALSE+  {p['file']}:{p['start']}-{p['end']} {str(p.get('text', ''))[:70]!r}")
         for g, p in report.matches:
             for name in CLAIM_ATTRIBUTES:
-                if not g.get(name):
-                    continue
-                ok = same_speaker(g[name], p.get(name, "")) if name == "speaker" else g[name] == p.get(name)
-                if not ok:
+                if g.get(name) and not _claim_attribute_equal(name, g, p):
                     lines.append(f"WRONG   {g['file']}:{g['start']} {name}: gold {g[name]!r}, got {p.get(name)!r}")
     return "\n".join(lines)

@@ -9,9 +9,24 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+
+FRAME_NAMES = ("articles", "figures", "claims", "events", "rejected")
+
+
+@dataclass
+class Frames:
+    """Every frame of a corpus, and the warnings met while building them."""
+
+    articles: pd.DataFrame
+    figures: pd.DataFrame
+    claims: pd.DataFrame
+    events: pd.DataFrame
+    rejected: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
 
 
 

@@ -10,29 +10,17 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from .frames import FRAME_NAMES, Frames
 from .lexicon import ACTORS
 from .paths import ROOT
 from .tempo import FREQUENCIES
 
-FRAME_NAMES = ("articles", "figures", "claims", "events", "rejected")
-
-
 class ParameterError(ValueError):
     """A notebook parameter that cannot be used, with the reason."""
-
-
-@dataclass
-class Frames:
-    articles: pd.DataFrame
-    figures: pd.DataFrame
-    claims: pd.DataFrame
-    events: pd.DataFrame
-    rejected: pd.DataFrame
 
 
 def resolve(path: str | Path) -> Path:

@@ -8,7 +8,6 @@ the figures, not with the corpus text held at once.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -16,17 +15,7 @@ import pandas as pd
 from .corpus import MAX_BYTES, load_corpus
 from .events import build_events
 from .figures import claims_frame, extract_article, figures_frame
-from .frames import write_frame
-
-
-@dataclass
-class Frames:
-    articles: pd.DataFrame
-    figures: pd.DataFrame
-    claims: pd.DataFrame
-    events: pd.DataFrame
-    rejected: pd.DataFrame
-    warnings: list[str]
+from .frames import FRAME_NAMES, Frames, write_frame
 
 
 def _progress(show: bool, total: int, desc: str):
@@ -66,9 +55,6 @@ def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int 
 def write_frames(frames: Frames, out_dir: Path) -> list[Path]:
     """Write every frame, schema-checked and atomically, into ``out_dir``."""
     written = []
-    written += write_frame("articles", frames.articles, out_dir)
-    written += write_frame("figures", frames.figures, out_dir)
-    written += write_frame("claims", frames.claims, out_dir)
-    written += write_frame("events", frames.events, out_dir)
-    written += write_frame("rejected", frames.rejected, out_dir)
+    for name in FRAME_NAMES:
+        written += write_frame(name, getattr(frames, name), out_dir)
     return written
