@@ -35,6 +35,7 @@ INCOMING = {"rockets", "drones", "missiles", "indirect_fire", "attacks"}
 # de Daech", "12 membres de Daech" captured) is the victim, not the actor.
 CARRIED_OVER = {"strikes", "operations", "artillery_rounds", "aircraft", "killed", "wounded", "captured", "destroyed",
                 "sites"}
+VICTIMS = {"killed", "wounded", "captured"}
 PATIENT = {"killed", "wounded", "captured", "destroyed", "sites", "percent", "money"}
 
 _TARGET_BEFORE = re.compile(
@@ -49,7 +50,9 @@ _ATTACHED_LINK = re.compile(
     r"soutenu(?:e|s|es)?\s+par\s+)?$",
     re.IGNORECASE,
 )
-_AGENT_BEFORE = re.compile(r"\bpar\s+(?:des\s+|les\s+|la\s+|le\s+|l'|un\s+|une\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"(?:\bpar|\b(?:frappes?|raids?|bombardements?|tirs?)(?:\s+aériens?|\s+aériennes?)?)\s+(?:des\s+|les\s+|la\s+|le\s+|l'|un\s+|une\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_ATTACK = re.compile(r"\b(?:attaque|attentat|tirs?\s+de\s+roquettes?|roquettes?|drones?\s+(?:piégé|armé|kamikaze)|"
+                     r"attaque\s+de\s+drone)", re.IGNORECASE)
 _FIRING = re.compile(r"\b(?:tir|lan[cç])\w*", re.IGNORECASE)
 
 
@@ -134,6 +137,9 @@ def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int
     names = [a for a in names if a not in attached]
 
     before = [a for a in names if a.end <= m.start and not _is_target(art, a, sentence[0])]
+    if cat.category in VICTIMS and not cat.active:
+        # "Trois soldats américains ont été tués": names before a passive count are the victims'.
+        before = []
     groups = _groups_before(art, before)
     if groups:
         group = groups[-1]
@@ -151,7 +157,7 @@ def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int
         if a.start < first_cue and _AGENT_BEFORE.search(art.view, max(m.end, a.start - 40), a.start):
             if not incoming or a.value not in FRIENDLY:
                 return a.value
-    if incoming:
+    if incoming or (cat.category in VICTIMS and not cat.active and _ATTACK.search(art.view, *sentence)):
         hostile = [a.value for a in after if a.value in HOSTILE and a.start < first_cue]
         if hostile:
             return hostile[0]

@@ -48,6 +48,7 @@ class Category:
     subject: str
     noun_start: int | None  # span of the counted noun in the view, if any
     noun_end: int | None
+    active: bool = False  # a verb before the number did it ("tuant 27"): its subject is the actor
 
 
 def _verb_category(art: Article, start: int, end: int, sentence: tuple[int, int], noun_end: int | None):
@@ -60,11 +61,11 @@ def _verb_category(art: Article, start: int, end: int, sentence: tuple[int, int]
     after = after[: cut.start()] if cut else after
     hit = lexicon.verb_before_regex(art.language).search(before)
     if hit:
-        return lexicon.verbs(art.language)[int(hit.lastgroup[1:])].value
+        return lexicon.verbs(art.language)[int(hit.lastgroup[1:])].value, True
     hit = lexicon.verb_anywhere_regex(art.language).search(after)
     if hit:
-        return lexicon.verbs(art.language)[int(hit.lastgroup[1:])].value
-    return None
+        return lexicon.verbs(art.language)[int(hit.lastgroup[1:])].value, False
+    return None, False
 
 
 def categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Category:
@@ -92,12 +93,12 @@ def categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Cat
         subject = view[subject_start:noun.end()]
         if strength == "strong":
             return Category(category, subject, noun.start(), noun.end())
-        verb = _verb_category(art, m.start, m.end, sentence, noun.end())
-        return Category(verb or category, subject, noun.start(), noun.end())
+        verb, active = _verb_category(art, m.start, m.end, sentence, noun.end())
+        return Category(verb or category, subject, noun.start(), noun.end(), active)
 
-    verb = _verb_category(art, m.start, m.end, sentence, None)
+    verb, active = _verb_category(art, m.start, m.end, sentence, None)
     if verb:
-        return Category(verb, "", None, None)
+        return Category(verb, "", None, None, active)
     # The number as a predicate ("les frappes ont totalisé 312, …"): the last strong
     # noun earlier in the sentence. A number followed by an unknown noun counts that noun.
     if not _PREDICATE_END.match(view, m.end):

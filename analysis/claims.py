@@ -169,7 +169,7 @@ def find_quotes(view: str) -> list[tuple[int, int]]:
 def _trim(view: str, start: int, end: int) -> tuple[int, int]:
     while start < end and view[start] in " \n,:;'\"«»":
         start += 1
-    while end > start and view[end - 1] in " \n,:;.":
+    while end > start and view[end - 1] in " \n,:;.»\"":
         end -= 1
     return start, end
 
@@ -185,6 +185,12 @@ def _np_after(view: str, pos: int, limit: int) -> tuple[int, int]:
         cut = _NP_CUT.search(view, cut.start() + 1, limit)
         end = cut.start() if cut else limit
     return _trim(view, start, end)
+
+
+def _author_after(view: str, pos: int, limit: int):
+    """The author in "peut-on lire dans le communiqué de la CJTF-OIR"."""
+    m = re.match(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)", view[pos:limit])
+    return _np_after(view, pos + m.end(), limit) if m else None
 
 
 def _apposition(view: str, pos: int, limit: int) -> str:
@@ -246,9 +252,17 @@ def _head(view: str, start: int, end: int) -> tuple[int, int]:
     return _trim(view, a, kept[-1][1] if len(kept) > 1 else b)
 
 
+_SOURCE_NOUN = re.compile(
+    r"^(?:les?\s+|la\s+|un\s+|une\s+)?(?:chiffres|bilan|données|décompte|estimations?|rapport|comptage|sources?\s+(?!"
+    r"sécuritaires|militaires))\s*(?:(?:provisoire|officiel|dernier|nouveau)s?\s+)?(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def _split_speaker(phrase: str) -> tuple[str, str, str]:
     """(speaker as written, role, proper name) of a speaker phrase."""
+    phrase = _SOURCE_NOUN.sub("", phrase.strip())  # "le bilan du ministère" is the ministry's
     media = _media_regex().search(phrase)
     if media:  # "le Stars and Stripes, le journal officiel…": the outlet's name
         head = phrase.split(",")[0].strip()
@@ -294,7 +308,8 @@ def _proper_name(text: str) -> str:
 def _org_words() -> re.Pattern:
     return re.compile(
         r"^(?:coalition|ministère|ministre\s+des|observatoire|ambassade|agence|organisation|comité|conseil|"
-        r"haut-commissariat|état-major|mission|premier|pentagone|commandement|armée|gouvernement|parlement|maison\s+blanche|état|"
+        r"haut-commissariat|état-major|mission|premier|pentagone|hezbollah|groupe|milices?|kata[eëiï]b|hachd|airwars|"
+        r"amaq|osdh|ong|unicef|hcr|commandement|armée|gouvernement|parlement|maison\s+blanche|état|"
         r"etats-unis|états-unis|irak|syrie|iran|daech|ei|cjtf-oir|centcom|otan|onu|forces?|unité)\b",
         re.IGNORECASE,
     )
@@ -354,7 +369,7 @@ def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], s
         before = next((c for c in cues if 0 <= qs - c.end <= 4 and re.fullmatch(r"[\s:,]*", view[c.end:qs])), None)
         if after is not None:
             limit = min(len(view), after.end + 200)
-            np = _np_after(view, after.end, limit) if after.form != "read" else None
+            np = _np_after(view, after.end, limit) if after.form != "read" else _author_after(view, after.end, limit)
             extra = _apposition(view, np[1], limit) if np else ""
             claim = _make(art, (qs, qe), after, np, art.sentence_of(after.start), extra)
             used_cues.add(after.start)
@@ -406,7 +421,7 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int])
                 statement = (s0, cue.start)
             claim = _make(art, statement, cue, np, sentence)
         elif cue.form == "read":
-            claim = _make(art, (s0, cue.start), cue, None, sentence)
+            claim = _make(art, (s0, cue.start), cue, _author_after(view, cue.end, s1), sentence)
         elif cue.form == "participle":
             subject = _head(view, *_subject_before(view, s0, cue.start))
             claim = _make(art, (cue.end, s1), cue, subject, sentence)

@@ -26,6 +26,8 @@ def _cmd_extract(args) -> int:
         raise UsageError(f"corpus folder not found: {corpus}")
     if args.max_mb <= 0:
         raise UsageError("--max-mb must be positive")
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        raise UsageError(f"--out must be a folder, and {args.out} is a file")
     t0 = time.perf_counter()
     frames = build_frames(corpus, default_language=args.language, max_bytes=int(args.max_mb * 1e6),
                           progress=not args.quiet and sys.stderr.isatty())
@@ -48,6 +50,8 @@ def _cmd_evaluate(args) -> int:
     from . import evaluate as ev
 
     pred_path = Path(args.pred)
+    if args.min_f1 is not None and not 0 <= args.min_f1 <= 1:
+        raise UsageError("--min-f1 must lie between 0 and 1")
     if not args.gold and not args.claims_gold:
         raise UsageError("give --gold (figures) and/or --claims-gold")
     for gold in (args.gold, args.claims_gold):
@@ -84,6 +88,8 @@ def _cmd_export(args) -> int:
     folder = Path(args.frames)
     if not (folder / "events.parquet").exists() and not (folder / "events.csv").exists():
         raise UsageError(f"no events frame in {folder} (run `python -m analysis extract` first)")
+    if args.out and Path(args.out).is_dir():
+        raise UsageError(f"--out must be a file name, and {args.out} is a folder")
     path = export_acled(folder, Path(args.out) if args.out else None)
     print(f"export: wrote {path}", file=sys.stderr)
     return 0
@@ -111,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("extract", help="read a corpus folder and write the articles, figures and rejected frames")
+    p = sub.add_parser("extract", help="read a corpus folder and write the articles, figures, claims, events and "
+                                       "rejected frames")
     p.add_argument("corpus", help="folder of .txt articles with an optional catalog.csv")
     p.add_argument("--out", default=str(FRAMES), help="output folder (default: %(default)s)")
     p.add_argument("--language", default="fr", choices=["fr", "en"],
@@ -120,11 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("evaluate", help="score extracted figures against a hand-annotated gold file")
+    p = sub.add_parser("evaluate", help="score extracted figures and claims against hand-annotated gold files")
     p.add_argument("--gold", help="figures gold CSV (format in README, 'Gold annotations')")
     p.add_argument("--claims-gold", help="claims gold CSV (format in README, 'Gold annotations')")
-    p.add_argument("--pred", default=str(FRAMES), help="folder written by extract, or a frame's CSV/Parquet")
-    p.add_argument("--min-f1", type=float, default=None, help="exit 1 when F1 is below this")
+    p.add_argument("--pred", default=str(FRAMES),
+                   help="folder written by extract, or a frame's CSV/Parquet (default: %(default)s)")
+    p.add_argument("--min-f1", type=float, default=None, help="exit 1 when an F1 is below this (0 to 1)")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss, false positive and mismatch")
     p.set_defaults(func=_cmd_evaluate)
 

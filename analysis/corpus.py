@@ -168,7 +168,7 @@ def load_corpus(folder: Path, max_bytes: int = MAX_BYTES, progress=None) -> Corp
             continue
         seen[digest] = path.name
         entry = by_file.get(path.name)
-        if entry is None and by_file:
+        if entry is None and catalog_path.exists():
             warnings.append(f"{path.name}: not in {CATALOG_NAME}; loaded with unknown metadata")
         entry = entry or {}
         parsed = parse_published(entry.get("published", "")) if entry.get("published") else None

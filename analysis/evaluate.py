@@ -69,6 +69,8 @@ def load_gold(path: Path) -> pd.DataFrame:
     bad_kind = sorted(set(gold["kind"]) - {"figure", "trap"})
     if bad_kind:
         raise ValueError(f"{path}: kind must be 'figure' or 'trap', found {bad_kind}")
+    if not (gold["kind"] == "figure").any():
+        raise ValueError(f"{path}: annotates no figure (kind 'figure'): nothing to score")
     return gold
 
 
@@ -106,7 +108,9 @@ def _interval(row: dict) -> tuple[float, float]:
 
 
 def values_agree(gold: dict, pred: dict) -> bool:
-    """Same stated value, or overlapping bounds."""
+    """Same stated value, or overlapping bounds; the span alone when the gold gives no number."""
+    if all(_num(gold.get(k)) is None for k in ("value", "low", "high")):
+        return True
     gv, pv = _num(gold.get("value")), _num(pred.get("value"))
     if gv is not None and pv is not None and gv == pv:
         return True
@@ -228,7 +232,10 @@ _DETERMINER = re.compile(r"^(?:le|la|les|l'|l’|un|une|des|du|ce|cette|the|an?)
 
 def load_claims_gold(path: Path) -> pd.DataFrame:
     """Read and check a claims gold CSV (``file,start,end`` required; see README)."""
-    return load_gold_table(path, CLAIM_GOLD_REQUIRED)
+    gold = load_gold_table(path, CLAIM_GOLD_REQUIRED)
+    if gold.empty:
+        raise ValueError(f"{path}: annotates no claim: nothing to score")
+    return gold
 
 
 def load_gold_table(path: Path, required: list[str]) -> pd.DataFrame:

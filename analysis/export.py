@@ -72,9 +72,12 @@ def acled_frame(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> p
             "geo_precision": ev["geo_precision"],
             "source": "; ".join(sorted({outlets.get(f, f) for f in files})),
             "notes": notes,
-            "fatalities": 0 if pd.isna(ev["fatalities_best"]) else int(ev["fatalities_best"]),
+            # Empty when no figure counts the dead: in ACLED 0 means "nobody was killed".
+            "fatalities": None if pd.isna(ev["fatalities_best"]) else int(ev["fatalities_best"]),
         })
-    return pd.DataFrame(rows, columns=ACLED_COLUMNS)
+    table = pd.DataFrame(rows, columns=ACLED_COLUMNS)
+    table["fatalities"] = table["fatalities"].astype("Int64")
+    return table
 
 
 def export_acled(frames_dir: Path, out: Path | None = None) -> Path:

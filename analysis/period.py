@@ -50,7 +50,8 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Period | 
     paragraph = art.line_start(m.start)
     earlier = art.within("timexes", paragraph, sentence[0])
     for t in reversed(earlier):
-        period = resolve(t, art.published, precision, art.view)
+        # "Depuis fin décembre, lorsque …. Des frappes …": a later sentence tells of that moment.
+        period = resolve(t, art.published, precision, art.view, since=False)
         if period:
             return period
     return publication_period(art.published, precision)

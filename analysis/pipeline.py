@@ -47,8 +47,11 @@ def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int 
         )
         rows.extend(figures)
         claim_rows.extend(claims)
+    articles = corpus.articles
+    # Articles the catalog does not describe are read, and recorded, in the default language.
+    articles["language"] = articles["language"].replace("", default_language)
     figures = figures_frame(rows)
-    return Frames(corpus.articles, figures, claims_frame(claim_rows), build_events(figures), corpus.rejected,
+    return Frames(articles, figures, claims_frame(claim_rows), build_events(figures), corpus.rejected,
                   corpus.warnings)
 
 

@@ -184,8 +184,8 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
     if k == "month":
         month = _month_number(t.get("month"))
         year = int(t.get("year")) if t.get("year") else anchor.year
-        if not t.get("year") and date(year, month, 1) > anchor + timedelta(days=31):
-            year -= 1
+        if not t.get("year") and date(year, month, 1) > anchor:
+            year -= 1  # reporting looks back: "en mars" in February is last March
         start, end = date(year, month, 1), _month_end(year, month)
         mod = (t.get("mod") or "").lower()
         if mod.startswith("début") or mod.startswith("au début"):
@@ -254,10 +254,12 @@ def _text_of(t: Timex) -> str:
     return dict(t.fields).get("_text", "")
 
 
-def resolve(t: Timex, published: date, precision: str = "day", text: str | None = None) -> Period | None:
+def resolve(t: Timex, published: date, precision: str = "day", text: str | None = None,
+            since: bool = True) -> Period | None:
     """Resolve a time expression against the publication window.
 
-    ``text`` is the view the expression was found in (needed for deictic words).
+    ``text`` is the view the expression was found in (needed for deictic words
+    and for "depuis", which, with ``since``, runs the period up to publication).
     """
     if text is not None and t.kind == "deictic":
         t = Timex(t.start, t.end, t.kind, t.fields + (("_text", text[t.start:t.end]),))
@@ -269,7 +271,15 @@ def resolve(t: Timex, published: date, precision: str = "day", text: str | None 
     prec = a.precision
     if (a.start, a.end) != (b.start, b.end):
         prec = coarser(prec, precision)
+    if since and text is not None and t.kind in ("date", "month", "year") and _SINCE.search(text, max(0, t.start - 30), t.end):
+        # "depuis le 17 octobre", "depuis 2015": from then until the article was written.
+        end = max(end, hi)
+        prec = coarser(prec, precision)
     return Period(start, end, prec)
+
+
+_SINCE = re.compile(r"(?:depuis|since)\s+(?:le\s+|l'|the\s+)?(?:début\s+|mi-|fin\s+)?(?:\w+\s+)?\S*$|^(?:depuis|since)\b",
+                    re.IGNORECASE)
 
 
 def publication_period(published: date, precision: str) -> Period:
