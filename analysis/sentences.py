@@ -24,7 +24,7 @@ _WORD_BEFORE = re.compile(r"([\w.'-]+)$")
 def _is_abbreviation(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(line, 0, dot)
+    m = _WORD_BEFORE.search(line, max(0, dot - 40), dot)  # a word, not the whole line before it
     if not m:
         return False
     word = m.group(1).lower().lstrip("'")
