@@ -243,7 +243,31 @@ def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tup
         mentions.append(mention)
 
     mentions.sort(key=lambda x: x.start)
-    return mentions, rejected
+    return _join_ranges(view, mentions), rejected
+
+
+_RANGE_OPEN = re.compile(r"(?:entre|between)\s+$", re.IGNORECASE)
+_RANGE_LINK = re.compile(r"\s+(?:et|and)\s+", re.IGNORECASE)
+
+
+def _join_ranges(view: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "entre 15 et 20 combattants" is one vague amount, 15 to 20, not two counts."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        opener = _RANGE_OPEN.search(view, max(0, a.start - 10), a.start)
+        if (b is not None and opener and a.qualifier == "exact" and b.qualifier == "exact"
+                and a.value is not None and b.value is not None and a.value < b.value
+                and _RANGE_LINK.fullmatch(view, a.end, b.start)):
+            out.append(NumberMention(opener.start(), b.end, None, a.value, b.value, "vague", a.number_start,
+                                     b.number_end, b.is_percent))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _mention(view, start, end, value, language, is_percent):

@@ -29,6 +29,7 @@ def test_parse_french_number(digits, decimals, expected):
     ("des centaines de miliciens", ("des centaines", None, 200, 999, "vague")),
     ("des milliers de manifestants", ("des milliers", None, 2000, 9999, "vague")),
     ("une dizaine de roquettes", ("une dizaine", None, 8, 12, "vague")),
+    ("entre 15 et 20 combattants", ("entre 15 et 20", None, 15, 20, "vague")),
     ("huit séries de tirs", ("huit", 8, 8, 8, "exact")),
     ("vingt-sept terroristes", ("vingt-sept", 27, 27, 27, "exact")),
     ("trois cent douze frappes", ("trois cent douze", 312, 312, 312, "exact")),
