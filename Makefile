@@ -31,7 +31,7 @@ test: setup  ## Run every test: unit, gold evaluation, and the notebooks under n
 	$(PY) -m pytest tests notebooks --nbval-lax --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
 lab: setup  ## Start JupyterLab on the project's environment
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 refresh-notebooks: setup  ## Store new checked outputs in notebooks/ after an intended change in the numbers
 	$(PY) -m analysis report --refresh-notebooks
