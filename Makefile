@@ -13,12 +13,14 @@ OUT    ?= build/frames
 help:  ## List the targets with a one-line description
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-# The venv is rebuilt when the lockfile or the project metadata change.
-$(VENV)/.installed: requirements.lock pyproject.toml
+# The venv is rebuilt when the lockfile, the project metadata or this recipe change.
+# Bytecode is compiled at install time: with PYTHONDONTWRITEBYTECODE set (as on these
+# machines) Python would otherwise recompile pandas and matplotlib at every start.
+$(VENV)/.installed: requirements.lock pyproject.toml Makefile
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (set PYTHON=/path/to/python3.11)"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(VENV)/bin/uv pip sync --quiet --python $(PY) requirements.lock
+	$(VENV)/bin/uv pip sync --quiet --compile-bytecode --python $(PY) requirements.lock
 	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	touch $@
 

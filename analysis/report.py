@@ -188,14 +188,16 @@ EXTRACTING = ".extracting"  # marker file in the frames folder while a report wr
 
 
 def _extract(corpus: Path, frames_dir: Path, log) -> float:
+    """``python -m analysis extract`` in its own process, beside the kernels starting up."""
     log(f"report: extracting frames from {corpus}")
     t0 = time.perf_counter()
-    from .pipeline import build_frames, write_frames
-
-    frames = build_frames(corpus)
-    for w in frames.warnings:
-        log(f"warning: {w}")
-    write_frames(frames, frames_dir)
+    proc = subprocess.run([sys.executable, "-m", "analysis", "extract", str(corpus), "--out", str(frames_dir), "-q"],
+                          capture_output=True, text=True, env=_env())
+    for line in proc.stderr.splitlines():
+        if line.startswith(("warning:", "rejected:", "error:")):
+            log(line)
+    if proc.returncode != 0:
+        raise ReportError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "extract failed")
     return round(time.perf_counter() - t0, 2)
 
 
