@@ -33,7 +33,6 @@ CLAIM_COLUMNS = [
     "sentence_start", "sentence_end",
 ]
 
-_QUOTE_OPEN = {"«": "»", '"': '"'}
 _DETERMINERS = re.compile(r"^(?:le|la|les|l'|un|une|des|du|de|ce|cette|ces|c'est|the|an?)\s+|^l'", re.IGNORECASE)
 _NP_CUT = re.compile(
     r"[,.;:!?()«»\"\n]|\sà\b(?!\s+la\s+Défense)|\s(?:dans|lors|sur|au|aux|en|selon|pour|après|avant|malgré|devant|"

@@ -1,11 +1,9 @@
 """Bad input fails loudly, one file at a time, and loses nothing."""
 
-import shutil
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pandas as pd
 import pytest

@@ -1,13 +1,12 @@
 """The batch report: notebooks run, charts and manifest written, nothing rerun without a change."""
 
 import json
-import shutil
 import time
 
 import pytest
 
 from analysis.notebook import ParameterError, check
-from analysis.paths import PARAMETERS, ROOT
+from analysis.paths import PARAMETERS
 from analysis.report import ReportError, build
 from analysis.tempo import strike_tempo
 
