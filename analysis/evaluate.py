@@ -192,18 +192,24 @@ def evaluate(gold: pd.DataFrame, pred: pd.DataFrame) -> Report:
     return report
 
 
-def format_report(report: Report, verbose: bool = False) -> str:
-    """A plain-text summary; with ``verbose``, every miss, false positive and mismatch."""
+def _summary(what: str, report: Report, attributes: list[str], extra: list[str] = ()) -> list[str]:
+    """Counts, precision/recall/F1 and attribute accuracy, as the report's first lines."""
     lines = [
-        f"figures: gold {report.n_gold}, predicted {report.n_pred}, matched {report.true_positives}",
+        f"{what}: gold {report.n_gold}, predicted {report.n_pred}, matched {report.true_positives}",
         f"precision {report.precision:.3f}  recall {report.recall:.3f}  F1 {report.f1:.3f}",
-        f"traps extracted: {len(report.traps_extracted)}",
+        *extra,
         "attribute accuracy on matches:",
     ]
-    for name in ATTRIBUTES:
+    for name in attributes:
         right, scored = report.accuracy.get(name, (0, 0))
         acc = f"{right / scored:.3f}" if scored else "n/a"
-        lines.append(f"  {name:<10} {acc}  ({right}/{scored})")
+        lines.append(f"  {name:<12} {acc}  ({right}/{scored})")
+    return lines
+
+
+def format_report(report: Report, verbose: bool = False) -> str:
+    """A plain-text summary; with ``verbose``, every miss, false positive and mismatch."""
+    lines = _summary("figures", report, ATTRIBUTES, [f"traps extracted: {len(report.traps_extracted)}"])
     if verbose:
         for g in report.missed:
             lines.append(f"MISSED  {g['file']}:{g['start']}-{g['end']} {g.get('text', '')!r}")
@@ -284,14 +290,8 @@ def evaluate_claims(gold: pd.DataFrame, pred: pd.DataFrame) -> Report:
 
 
 def format_claims_report(report: Report, verbose: bool = False) -> str:
-    lines = [
-        f"claims: gold {report.n_gold}, predicted {report.n_pred}, matched {report.true_positives}",
-        f"precision {report.precision:.3f}  recall {report.recall:.3f}  F1 {report.f1:.3f}",
-        "attribute accuracy on matches:",
-    ]
-    for name in CLAIM_ATTRIBUTES:
-        right, scored = report.accuracy.get(name, (0, 0))
-        lines.append(f"  {name:<12} {right / scored:.3f}  ({right}/{scored})" if scored else f"  {name:<12} n/a")
+    """The claims summary; with ``verbose``, every miss, false positive and mismatch."""
+    lines = _summary("claims", report, CLAIM_ATTRIBUTES)
     if verbose:
         for g in report.missed:
             lines.append(f"MISSED  {g['file']}:{g['start']}-{g['end']} {str(g.get('text', ''))[:70]!r}")
