@@ -207,14 +207,19 @@ def _summary(what: str, report: Report, attributes: list[str], extra: list[str] 
     return lines
 
 
+def _misses(report: Report, width: int | None = None) -> list[str]:
+    """One line per gold row missed and per prediction that matched nothing."""
+    def show(row):
+        return repr(str(row.get("text", ""))[:width])
+    return ([f"MISSED  {g['file']}:{g['start']}-{g['end']} {show(g)}" for g in report.missed]
+            + [f"FALSE+  {p['file']}:{p['start']}-{p['end']} {show(p)}" for p in report.false_positives])
+
+
 def format_report(report: Report, verbose: bool = False) -> str:
     """A plain-text summary; with ``verbose``, every miss, false positive and mismatch."""
     lines = _summary("figures", report, ATTRIBUTES, [f"traps extracted: {len(report.traps_extracted)}"])
     if verbose:
-        for g in report.missed:
-            lines.append(f"MISSED  {g['file']}:{g['start']}-{g['end']} {g.get('text', '')!r}")
-        for p in report.false_positives:
-            lines.append(f"FALSE+  {p['file']}:{p['start']}-{p['end']} {p.get('text', '')!r}")
+        lines += _misses(report)
         for t, p in report.traps_extracted:
             lines.append(f"TRAP    {p['file']}:{p['start']}-{p['end']} {p.get('text', '')!r} ({t.get('note', '')})")
         for g, p in report.matches:
@@ -293,10 +298,7 @@ def format_claims_report(report: Report, verbose: bool = False) -> str:
     """The claims summary; with ``verbose``, every miss, false positive and mismatch."""
     lines = _summary("claims", report, CLAIM_ATTRIBUTES)
     if verbose:
-        for g in report.missed:
-            lines.append(f"MISSED  {g['file']}:{g['start']}-{g['end']} {str(g.get('text', ''))[:70]!r}")
-        for p in report.false_positives:
-            lines.append(f"FALSE+  {p['file']}:{p['start']}-{p['end']} {str(p.get('text', ''))[:70]!r}")
+        lines += _misses(report, width=70)
         for g, p in report.matches:
             for name in CLAIM_ATTRIBUTES:
                 if g.get(name) and not _claim_attribute_equal(name, g, p):

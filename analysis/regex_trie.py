@@ -26,9 +26,13 @@ def literal_prefix(pattern: str) -> tuple[str, str]:
     return pattern[:i], pattern[i:]
 
 
-def _closing(pattern: str, start: int) -> int:
-    """Index of the ")" closing the group opened at ``start``."""
-    depth, i = 0, start
+def _structure(pattern: str):
+    """Yield ``(index, char, depth)`` for the characters that shape a regex's groups.
+
+    Escaped characters and character classes are skipped; ``depth`` is the group
+    depth before the character.
+    """
+    depth, i = 0, 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -37,33 +41,24 @@ def _closing(pattern: str, start: int) -> int:
         if c == "[":
             i = pattern.index("]", i + 1) + 1
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        yield i, c, depth
+        depth += (c == "(") - (c == ")")
         i += 1
+
+
+def _closing(pattern: str, start: int) -> int:
+    """Index of the ")" closing the group opened at ``start``."""
+    for i, c, depth in _structure(pattern):
+        if i > start and c == ")" and depth == 1:
+            return i
     raise ValueError(f"unbalanced group in {pattern!r}")
 
 
 def _top_level_options(inner: str) -> list[str]:
-    options, depth, last, i = [], 0, 0, 0
-    while i < len(inner):
-        c = inner[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = inner.index("]", i + 1) + 1
-            continue
-        depth += c == "("
-        depth -= c == ")"
-        if c == "|" and depth == 0:
-            options.append(inner[last:i])
-            last = i + 1
-        i += 1
-    return options + [inner[last:]]
+    """The alternatives of a pattern at its outermost level."""
+    cuts = [i for i, c, depth in _structure(inner) if c == "|" and depth == 0]
+    bounds = [-1] + cuts + [len(inner)]
+    return [inner[a + 1:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def expand_leading(pattern: str, limit: int = 16) -> list[str]:
