@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 UV_VERSION := 0.13.8
 CORPUS ?= seeds
-OUT    ?= build/frames
+OUT    ?= reports/frames
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report test evaluate bench lab refresh-notebooks lock clean

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from .paths import FRAMES
+from .paths import REPORTS
 
 
 class UsageError(Exception):
@@ -19,28 +19,37 @@ class UsageError(Exception):
 
 
 def _cmd_extract(args) -> int:
-    from .pipeline import build_frames, write_frames
+    from .frames import FramesError
+    from .output_unit import UnitBusy
+    from .frames import default_dir
+    from .pipeline import extract
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
     if args.max_mb <= 0:
         raise UsageError("--max-mb must be positive")
-    if Path(args.out).exists() and not Path(args.out).is_dir():
-        raise UsageError(f"--out must be a folder, and {args.out} is a file")
+    out = Path(args.out) if args.out else default_dir(corpus)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out must be a folder, and {out} is a file")
     t0 = time.perf_counter()
-    frames = build_frames(corpus, default_language=args.language, max_bytes=int(args.max_mb * 1e6),
-                          progress=not args.quiet and sys.stderr.isatty())
+    try:
+        frames = extract(corpus, out, default_language=args.language, max_bytes=int(args.max_mb * 1e6),
+                         progress=not args.quiet and sys.stderr.isatty(), replace=args.force)
+    except FramesError as exc:
+        raise UsageError(str(exc)) from None
+    except UnitBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     for w in frames.warnings:
         print(f"warning: {w}", file=sys.stderr)
     for row in frames.rejected.itertuples(index=False):
         print(f"rejected: {corpus / row.file}: {row.reason}", file=sys.stderr)
-    write_frames(frames, Path(args.out))
     elapsed = time.perf_counter() - t0
     mb = frames.articles["n_chars"].sum() / 1e6 if len(frames.articles) else 0.0
     print(
         f"extract: {len(frames.articles)} articles, {len(frames.figures)} figures, "
-        f"{len(frames.rejected)} rejected -> {args.out} ({elapsed:.1f} s, {mb:.2f} M chars)",
+        f"{len(frames.rejected)} rejected -> {out} ({elapsed:.1f} s, {mb:.2f} M chars)",
         file=sys.stderr,
     )
     return 0
@@ -95,21 +104,38 @@ def _cmd_export(args) -> int:
     return 0
 
 
+def _parse_assignments(items: list[str]) -> dict:
+    import yaml
+
+    out = {}
+    for item in items or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.isidentifier():
+            raise UsageError(f"-p expects NAME=VALUE, not {item!r}")
+        out[name] = yaml.safe_load(value) if value else None
+    return out
+
+
 def _cmd_report(args) -> int:
     from .report import ReportError, build, refresh_checked_outputs
 
     if args.refresh_notebooks:
         refresh_checked_outputs(log=lambda m: print(m, file=sys.stderr))
         return 0
+    overrides = _parse_assignments(args.param)
+    for name in ("frequency", "actor", "start", "end"):
+        if getattr(args, name) is not None:
+            overrides[name] = getattr(args, name)
     try:
         t0 = time.perf_counter()
-        manifest = build(corpus=Path(args.corpus) if args.corpus else None, force=args.force,
+        manifest = build(corpus=Path(args.corpus) if args.corpus else None, out=args.out, figures=args.figures,
+                         overrides=overrides, force=args.force, replace=args.force,
                          log=lambda m: print(m, file=sys.stderr))
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2 if exc.usage else 1
-    print(f"report: {len(manifest.get('notebooks', {}))} notebook(s) up to date in reports/, charts in figures/ "
-          f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    print(f"report: {len(manifest.get('notebooks', {}))} notebook(s) of {manifest.get('corpus')} up to date; "
+          f"charts in {manifest.get('figures_dir')} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     return 0
 
 
@@ -120,7 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="read a corpus folder and write the articles, figures, claims, events and "
                                        "rejected frames")
     p.add_argument("corpus", help="folder of .txt articles with an optional catalog.csv")
-    p.add_argument("--out", default=str(FRAMES), help="output folder (default: %(default)s)")
+    p.add_argument("--out", help="output folder (default: build/frames/<corpus folder name>); it may hold only "
+                                  "this corpus' frames")
+    p.add_argument("--force", action="store_true", help="replace the frames of another corpus in --out")
     p.add_argument("--language", default="fr", choices=["fr", "en"],
                    help="language of articles the catalog does not describe (default: %(default)s)")
     p.add_argument("--max-mb", type=float, default=5.0, help="reject article files larger than this (default: 5 MB)")
@@ -130,15 +158,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score extracted figures and claims against hand-annotated gold files")
     p.add_argument("--gold", help="figures gold CSV (format in README, 'Gold annotations')")
     p.add_argument("--claims-gold", help="claims gold CSV (format in README, 'Gold annotations')")
-    p.add_argument("--pred", default=str(FRAMES),
+    p.add_argument("--pred", default=str(REPORTS / "frames"),
                    help="folder written by extract, or a frame's CSV/Parquet (default: %(default)s)")
     p.add_argument("--min-f1", type=float, default=None, help="exit 1 when an F1 is below this (0 to 1)")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss, false positive and mismatch")
     p.set_defaults(func=_cmd_evaluate)
 
-    p = sub.add_parser("report", help="extract what changed, run the notebooks, write reports/ and figures/")
-    p.add_argument("--corpus", help="corpus folder (default: the one in notebooks/parameters.yaml)")
-    p.add_argument("--force", action="store_true", help="rerun everything even if nothing changed")
+    p = sub.add_parser("report", help="bring a corpus' report up to date: frames, executed notebooks, HTML, "
+                                      "charts and manifest, as one unit")
+    p.add_argument("--corpus", help="corpus folder (default: the one in notebooks/parameters.yaml, seeds/)")
+    p.add_argument("--out", help="report folder (default: reports/ for the default corpus, reports/<name>/ "
+                                 "for another)")
+    p.add_argument("--figures", help="chart folder (default: figures/ for the default corpus, OUT/figures/)")
+    p.add_argument("--frequency", choices=["day", "week", "month"], help="period of the strike and attack charts")
+    p.add_argument("--actor", help="whose strikes the strike tempo shows (e.g. coalition, us, france)")
+    p.add_argument("--start", help="first date shown, e.g. 2020-01-01")
+    p.add_argument("--end", help="last date shown")
+    p.add_argument("-p", "--param", action="append", metavar="NAME=VALUE",
+                   help="any other notebook parameter (repeatable); unknown names are refused")
+    p.add_argument("--force", action="store_true", help="rerun everything; replace a report of another corpus")
     p.add_argument("--refresh-notebooks", action="store_true",
                    help="store the outputs of the NBVAL_CHECK_OUTPUT cells in notebooks/ (after an intended change)")
     p.set_defaults(func=_cmd_report)

@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from .events import PRECISION_CODE
-from .frames import atomic_write, read_frame
+from .frames import read_frame
+from .output_unit import atomic_write
 
 ACTOR_NAMES = {
     "coalition": "Global Coalition against Daesh",

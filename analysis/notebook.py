@@ -3,20 +3,20 @@
 Notebooks stay thin: a ``parameters`` cell, a call here, a chart from
 :mod:`analysis.plots`, a summary table. Paths in parameters are relative to the
 repository root (never to the working directory, which differs between
-JupyterLab, papermill and nbval).
+JupyterLab, papermill and nbval). Every parameter decides what the notebook
+shows: :func:`load` gives the frames of the ``corpus`` parameter, extracting
+them when they are missing or stale.
 """
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 import pandas as pd
 
-from .frames import FRAME_NAMES, Frames
+from .frames import READ_WAIT, Frames
 from .lexicon import ACTORS
-from .paths import ROOT
+from .paths import FIGURES, ROOT
 from .tempo import FREQUENCIES
 
 class ParameterError(ValueError):
@@ -46,36 +46,45 @@ def check(frequency: str | None = None, start: str | None = None, end: str | Non
     return lo, hi
 
 
-WAIT_SECONDS = 600
+def figures_folder(figures_dir: str | Path | None) -> Path:
+    """Where a notebook writes its charts: ``figures_dir``, or the project's ``figures/``."""
+    return FIGURES if figures_dir is None else resolve(figures_dir)
 
 
-def _wait_for_writer(folder: Path) -> None:
-    """Wait while a running report extracts the frames (its marker names its process)."""
-    marker = folder / ".extracting"
-    deadline = time.monotonic() + WAIT_SECONDS
-    while marker.exists():
-        try:
-            os.kill(int(marker.read_text().strip() or 0), 0)
-        except (ValueError, OSError):
-            return  # the writer is gone: a stale marker
-        if time.monotonic() > deadline:
-            raise ParameterError(f"{folder}: frames still being written after {WAIT_SECONDS} s ({marker})")
-        time.sleep(0.05)
+def load(corpus: str | Path, frames: str | Path | None = None) -> Frames:
+    """The frames of ``corpus``, always current, never another corpus' frames.
 
+    With ``frames`` None, they come from the corpus' own folder under
+    ``build/frames/`` (see :func:`analysis.frames.default_dir`), extracted again when the corpus, the package or the
+    lockfile changed. With a ``frames`` folder, it must hold this corpus'
+    current frames, or :class:`ParameterError` says why not.
+    """
+    from .fingerprint import frames_key
+    from .frames import FramesError, default_dir, manifest, read_frames
+    from .output_unit import UnitBusy
+    from .pipeline import extract, extraction_options
 
-def load(frames_dir: str | Path, corpus: str | Path | None = None) -> Frames:
-    """The frames of ``frames_dir``, extracted from ``corpus`` first when they are missing."""
-    from .frames import read_frame
-
-    folder = resolve(frames_dir)
-    _wait_for_writer(folder)
-    if not all((folder / f"{n}.parquet").exists() for n in FRAME_NAMES):
-        if corpus is None:
-            raise ParameterError(f"no frames in {folder} and no corpus to extract them from")
-        source = resolve(corpus)
-        if not source.is_dir():
-            raise ParameterError(f"corpus folder not found: {source}")
-        from .pipeline import build_frames, write_frames
-
-        write_frames(build_frames(source), folder)
-    return Frames(*(read_frame(n, folder) for n in FRAME_NAMES))
+    source = resolve(corpus).resolve()
+    if not source.is_dir():
+        raise ParameterError(f"corpus folder not found: {source}")
+    key = frames_key(source, extraction_options())
+    try:
+        if frames is None:
+            folder = default_dir(source)
+            held = manifest(folder)
+            if held.get("key") != key or held.get("corpus") != str(source):
+                extract(source, folder, wait=READ_WAIT)
+            return read_frames(folder)
+        folder = resolve(frames)
+        held = manifest(folder)
+        if not held:
+            raise ParameterError(f"no frames in {folder} (run `python -m analysis extract {corpus} --out {frames}`, "
+                                 f"or set frames = None)")
+        if held.get("corpus") != str(source):
+            raise ParameterError(f"{folder} holds the frames of {held.get('corpus')}, not of {source}")
+        if held.get("key") != key:
+            raise ParameterError(f"the frames in {folder} are out of date: {source} or the package changed since "
+                                 f"they were extracted (extract again, or set frames = None)")
+        return read_frames(folder)
+    except (FramesError, UnitBusy) as exc:
+        raise ParameterError(str(exc)) from None

@@ -1,7 +1,7 @@
 """The extraction job: corpus folder in, frames out.
 
 :func:`build_frames` is pure apart from reading the corpus; :func:`extract`
-adds the writing. Articles are processed one at a time, so memory grows with
+adds the writing, as one unit keyed by the inputs (:mod:`analysis.frames`). Articles are processed one at a time, so memory grows with
 the figures, not with the corpus text held at once.
 """
 
@@ -15,7 +15,9 @@ import pandas as pd
 from .corpus import MAX_BYTES, load_corpus
 from .events import build_events
 from .figures import claims_frame, extract_article, figures_frame
-from .frames import FRAME_NAMES, Frames, write_frame
+from .fingerprint import frames_key
+from . import output_unit as unit
+from .frames import Frames, check_owner, commit_frames, write_frames  # noqa: F401  (re-exported)
 
 
 def _progress(show: bool, total: int, desc: str):
@@ -55,9 +57,22 @@ def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int 
                   corpus.warnings)
 
 
-def write_frames(frames: Frames, out_dir: Path) -> list[Path]:
-    """Write every frame, schema-checked and atomically, into ``out_dir``."""
-    written = []
-    for name in FRAME_NAMES:
-        written += write_frame(name, getattr(frames, name), out_dir)
-    return written
+def extract(corpus_dir: Path, out_dir: Path, default_language: str = "fr", max_bytes: int = MAX_BYTES,
+            progress: bool = False, replace: bool = False, wait: float = 0.0, log=None) -> Frames:
+    """Build the frames of ``corpus_dir`` and write them into ``out_dir`` as one unit.
+
+    The unit records the corpus and the key of its inputs, so readers can tell
+    whose frames these are and whether they are still current.
+    """
+    with unit.locked(out_dir, wait=wait, log=log):  # held throughout: a second run waits or refuses at once
+        check_owner(out_dir, corpus_dir, replace)
+        key = frames_key(corpus_dir, extraction_options(default_language, max_bytes))
+        frames = build_frames(corpus_dir, default_language=default_language, max_bytes=max_bytes,
+                              progress=progress)
+        commit_frames(frames, out_dir, corpus=corpus_dir, key=key)
+    return frames
+
+
+def extraction_options(default_language: str = "fr", max_bytes: int = MAX_BYTES) -> dict:
+    """The options that change the frames, part of their key."""
+    return {"language": default_language, "max_bytes": max_bytes}

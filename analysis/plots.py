@@ -45,13 +45,16 @@ def save(fig, folder: Path, name: str) -> list[Path]:
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
     fig.savefig(paths[0], metadata={"Software": None})
     fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+    # Closed, the figure is no longer drawn again by the inline backend at the end of the
+    # cell: a notebook that shows ``fig`` shows each chart once.
+    plt.close(fig)
     return paths
 
 
 def articles_overview(articles: pd.DataFrame, figures: pd.DataFrame, rejected: pd.DataFrame):
     """Articles by outlet and publication year, and what was extracted from each."""
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.5))
-    year = articles["published_date"].dt.year.astype("Int64").astype(str).replace("<NA>", "unknown")
+    year = articles["published_date"].dt.year.astype("Int64").astype("string").fillna("unknown")
     outlet = articles["outlet"].replace("", "unknown outlet")
     counts = pd.crosstab(year, outlet)
     counts.plot.bar(ax=ax1, stacked=True, width=0.7)

@@ -1,48 +1,140 @@
-"""The batch report: notebooks run, charts and manifest written, nothing rerun without a change."""
+"""The batch report: one unit per corpus, honest about what is up to date, parameters honoured and recorded."""
 
 import json
-import time
+import re
+import shutil
+import subprocess
+import sys
 
 import pytest
 
+from analysis import output_unit as unit
+from analysis.frames import read_frames
 from analysis.notebook import ParameterError, check
-from analysis.paths import PARAMETERS
+from analysis.paths import NOTEBOOKS, PARAMETERS, ROOT, SEEDS
 from analysis.report import ReportError, build
 from analysis.tempo import strike_tempo
 
+NAMES = ["01-corpus-overview", "02-strike-tempo", "03-attack-counts", "04-claims-and-sources"]
 
-def test_full_report_on_the_seeds(tmp_path):
-    reports, figures = tmp_path / "reports", tmp_path / "figures"
-    logs = []
-    manifest = build(reports=reports, figures=figures, log=logs.append)
-    names = ["01-corpus-overview", "02-strike-tempo", "03-attack-counts", "04-claims-and-sources"]
-    assert sorted(manifest["notebooks"]) == names
-    for name in names:
-        assert (reports / f"{name}.ipynb").is_file() and (reports / f"{name}.html").is_file()
-        for out in manifest["notebooks"][name]["outputs"]:
-            assert (figures / out).stat().st_size > 1000
-        assert manifest["notebooks"][name]["seconds"] > 0
-    assert {"02-strike-tempo.png", "02-strike-tempo.svg", "03-attack-counts.png"} <= {p.name for p in figures.iterdir()}
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory):
+    """A full report of a copy of the seeds, in a temporary folder."""
+    base = tmp_path_factory.mktemp("report")
+    corpus = base / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    reports, figures = base / "reports", base / "figures"
+    manifest = build(corpus=corpus, out=reports, figures=figures, log=lambda m: None)
+    return corpus, reports, figures, manifest
+
+
+def test_the_report_is_one_unit_with_hashes(seeds_report):
+    corpus, reports, figures, manifest = seeds_report
+    assert sorted(manifest["notebooks"]) == NAMES
     on_disk = json.loads((reports / "manifest.json").read_text())
-    assert on_disk["git_commit"] and on_disk["versions"]["papermill"] and on_disk["versions"]["pandas"]
-    assert "requirements.lock" in on_disk["inputs"] and "seeds/catalog.csv" in on_disk["inputs"]
-    assert "notebooks/02-strike-tempo.ipynb" in on_disk["inputs"]
-    assert set(on_disk["outputs"]) == {f"figures/{o}" for n in names for o in on_disk["notebooks"][n]["outputs"]}
+    assert on_disk["corpus_path"] == str(corpus) and on_disk["git_commit"] and on_disk["versions"]["papermill"]
+    assert not unit.verify(on_disk["outputs"], reports) and not unit.verify(on_disk["charts"], figures)
+    assert {f"{n}.ipynb" for n in NAMES} | {f"{n}.html" for n in NAMES} | {"frames/figures.parquet"} \
+        <= set(on_disk["outputs"])
+    assert {"02-strike-tempo.png", "03-attack-counts.svg"} <= set(on_disk["charts"])
+    assert len(read_frames(reports / "frames").articles) == 5
+    assert not list(reports.glob(".staging-*")) and not (reports / unit.JOURNAL).exists()
 
-    # Nothing changed: no kernel, an answer at once.
+
+def test_reports_read_clean_and_record_their_parameters(seeds_report):
+    corpus, reports, figures, manifest = seeds_report
+    for name in NAMES:
+        html = (reports / f"{name}.html").read_text(encoding="utf-8")
+        assert ".staging-" not in html and "NBVAL" not in html
+        images = len(re.findall(r"<img [^>]*src=\"data:image/png", html))
+        charts = len(manifest["notebooks"][name]["outputs"]) // 2  # PNG + SVG per chart
+        assert images == charts, name  # each chart shown once
+        nb = json.loads((reports / f"{name}.ipynb").read_text(encoding="utf-8"))
+        injected = [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
+        source = "".join(injected[0]["source"])
+        assert f'corpus = "{corpus}"' in source and ".staging-" not in source
+        assert nb["metadata"]["papermill"]["parameters"] == manifest["notebooks"][name]["parameters"]
+    assert manifest["notebooks"]["02-strike-tempo"]["parameters"]["frequency"] == "week"
+
+
+def test_up_to_date_only_when_the_disk_matches_the_manifest(seeds_report):
+    corpus, reports, figures, manifest = seeds_report
+    logs = []
+    build(corpus=corpus, out=reports, figures=figures, log=logs.append)
+    assert logs and logs[0].startswith("report: up to date")
+    # A chart changed on disk: its notebook (only) runs again and restores it.
+    chart = figures / "02-strike-tempo.png"
+    good = chart.read_bytes()
+    chart.write_bytes(b"not a chart")
     logs.clear()
-    t0 = time.perf_counter()
-    build(reports=reports, figures=figures, log=logs.append)
-    assert time.perf_counter() - t0 < 2
-    assert logs == ["report: up to date, nothing to run"]
+    build(corpus=corpus, out=reports, figures=figures, log=logs.append)
+    assert any("missing or changed on disk" in m for m in logs)
+    assert any(m.startswith("report: running 1 notebook(s)") and "02-strike-tempo" in m for m in logs)
+    assert chart.read_bytes() == good
 
-    # A failing notebook names itself, the cell and the error, and leaves the good outputs alone.
-    before = {p.name: p.read_bytes() for p in figures.iterdir()}
+
+def test_a_failing_notebook_leaves_the_previous_unit_whole(seeds_report, tmp_path):
+    corpus, reports, figures, manifest = seeds_report
+    before = {p: p.read_bytes() for d in (reports, figures) for p in d.rglob("*") if p.is_file()
+              and p.name != unit.LOCK}
     bad = tmp_path / "parameters.yaml"
     bad.write_text(PARAMETERS.read_text().replace("frequency: week", "frequency: fortnight"))
     with pytest.raises(ReportError, match=r"notebook 02-strike-tempo failed at code cell \d+: ParameterError: frequency"):
-        build(reports=reports, figures=figures, log=logs.append, parameters=bad)
-    assert {p.name: p.read_bytes() for p in figures.iterdir()} == before
+        build(corpus=corpus, out=reports, figures=figures, log=lambda m: None, parameters=bad, force=True)
+    after = {p: p.read_bytes() for d in (reports, figures) for p in d.rglob("*") if p.is_file()
+             and p.name != unit.LOCK}
+    assert after == before
+
+
+def test_another_corpus_gets_its_own_unit_and_its_own_data(seeds_report, tmp_path):
+    corpus, reports, figures, manifest = seeds_report
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(SEEDS / "002_2ac9c9dba68d0f43.txt", other)
+    with pytest.raises(ReportError, match="holds the report of"):
+        build(corpus=other, out=reports, figures=figures, log=lambda m: None)
+    mine = build(corpus=other, out=tmp_path / "rep", log=lambda m: None, overrides={"frequency": "month"})
+    assert mine["figures_dir"] == str(tmp_path / "rep" / "figures")
+    assert mine["notebooks"]["03-attack-counts"]["parameters"]["frequency"] == "month"
+    summary = json.loads((tmp_path / "rep" / "01-corpus-overview.ipynb").read_text())
+    text = "".join("".join(o.get("text", "")) for c in summary["cells"] for o in c.get("outputs", []))
+    assert "002_2ac9c9dba68d0f43.txt" in text and "000_bd6776079caf143e.txt" not in text
+    assert json.loads((reports / "manifest.json").read_text())["corpus_path"] == str(corpus)
+
+
+def test_unknown_parameters_are_refused_with_the_valid_ones(tmp_path):
+    bad = tmp_path / "parameters.yaml"
+    bad.write_text(PARAMETERS.read_text().replace("frequency: week", "frequncy: week"))
+    with pytest.raises(ReportError, match=r"unknown parameter 'frequncy'; valid parameters: actor, end, frequency"):
+        build(out=tmp_path / "r", parameters=bad, log=lambda m: None)
+    with pytest.raises(ReportError, match="unknown parameter 'colour'"):
+        build(out=tmp_path / "r", overrides={"colour": "red"}, log=lambda m: None)
+
+
+def test_a_report_on_an_empty_corpus_says_so_and_writes_nothing(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ReportError, match="no articles to report on"):
+        build(corpus=empty, out=tmp_path / "r", log=lambda m: None)
+    assert not (tmp_path / "r" / "manifest.json").exists()
+
+
+def test_papermill_honours_the_corpus_parameter(tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(SEEDS / "004_e5d91137745b3503.txt", other)
+    nb = NOTEBOOKS / "01-corpus-overview.ipynb"
+    ok = subprocess.run([sys.executable, "-m", "papermill", str(nb), str(tmp_path / "out.ipynb"), "-k", "python3",
+                         "-r", "corpus", str(other), "-r", "figures_dir", str(tmp_path / "charts")],
+                        capture_output=True, text=True, cwd=ROOT)
+    assert ok.returncode == 0, ok.stderr[-2000:]
+    shown = (tmp_path / "out.ipynb").read_text()
+    assert "004_e5d91137745b3503.txt" in shown and "000_bd6776079caf143e.txt" not in shown
+    missing = subprocess.run([sys.executable, "-m", "papermill", str(nb), str(tmp_path / "bad.ipynb"), "-k", "python3",
+                              "-r", "corpus", "/no/such/folder"], capture_output=True, text=True, cwd=ROOT)
+    assert missing.returncode != 0
+    assert "corpus folder not found: /no/such/folder" in missing.stderr
 
 
 def test_parameters_are_checked():

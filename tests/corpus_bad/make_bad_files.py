@@ -2,7 +2,7 @@
 
 ``python tests/corpus_bad/make_bad_files.py DIR`` copies the committed files of
 this folder into DIR and adds a 50 MB article, a binary file and a symbolic
-link leading out of the corpus. The test of bad input calls it.
+link leading out of the corpus (to a file written beside it). The test of bad input calls it.
 """
 
 from __future__ import annotations
@@ -24,9 +24,11 @@ def make(target: Path) -> Path:
         for _ in range(50_000_000 // len(line) + 1):
             fh.write(line)
     (target / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    outside = target.parent / f"{target.name}-outside.txt"  # a file beside the corpus, not in it
+    outside.write_text("Ce fichier est hors du corpus : 3 roquettes.\n", encoding="utf-8")
     link = target / "outside.txt"
-    if not link.exists():
-        link.symlink_to("/etc/hostname")
+    if not link.is_symlink():
+        link.symlink_to(outside)
     return target
 
 
