@@ -11,7 +11,8 @@ from analysis.events import build_events
 from analysis.export import acled_frame
 from analysis.figures import extract_figures, figures_frame
 from analysis.gazetteer import matcher, places
-from analysis.schemas import validate
+from analysis.frames import write_frame
+from analysis.schemas import SchemaError, validate
 from analysis.textview import normalise
 
 
@@ -160,6 +161,25 @@ def test_merged_sources_keep_best_within_the_range_they_span(a, b, expected, gra
 
 def test_events_frame_satisfies_its_schema(seed_frames):
     validate("events", seed_frames.events)
+
+
+@pytest.mark.parametrize("what", ["weapon", "fatalities", "wounded"])
+@pytest.mark.parametrize("low,best,high,check", [
+    (21, 20, None, "low_le_best"),    # "plus de 20" with its stated number as best
+    (None, 120, 119, "best_le_high"),  # "moins de 120" likewise
+    (21, None, 20, "low_le_high"),
+])
+def test_schema_rejects_a_count_outside_its_bounds(what, low, best, high, check, tmp_path):
+    events = _events_of(_figure("a.txt", 5, 5, 5, "exact"),
+                        _figure("a.txt", 1, 1, 1, "exact", category="killed"),
+                        _figure("a.txt", 2, 2, 2, "exact", category="wounded"))
+    events.loc[0, [f"{what}_low", f"{what}_best", f"{what}_high"]] = [low, best, high]
+    with pytest.raises(SchemaError) as failure:
+        validate("events", events)
+    assert f"{what}_{check}" in str(failure.value)
+    with pytest.raises(SchemaError):  # and nothing is written
+        write_frame("events", events, tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_acled_export(seed_frames, tmp_path):
