@@ -200,6 +200,32 @@ def test_acled_export(seed_frames, tmp_path):
     assert result.returncode == 2 and "no events frame" in result.stderr
 
 
+@pytest.mark.parametrize("figures,notes", [
+    ([(20, 21, None, "more_than")], "at least 21 rockets; grade single_source; 1 source(s)"),
+    ([(5, 5, 5, "exact")], "5 rockets; grade single_source"),
+    ([(120, None, 119, "less_than")], "at most 119 rockets;"),
+    ([(20, None, None, "about")], "about 20 rockets;"),
+    ([(None, 20, 99, "vague")], "20 rockets (between 20 and 99);"),
+    ([(10, 10, 10, "exact"), (13, 13, 13, "exact")], "11.5 rockets (between 10 and 13); grade contested; 2 source(s)"),
+    ([(20, 21, None, "more_than"), (25, 25, None, "at_least")], "23 rockets (at least 21); grade contested"),
+    ([(3, 3, 3, "exact", "killed")], "an unknown number of rockets;"),
+])
+def test_acled_notes_state_each_count_in_words(figures, notes):
+    rows = [_figure(f"{i}.txt", *f) for i, f in enumerate(figures)]
+    table = acled_frame(_events_of(*rows))
+    assert len(table) == 1
+    assert table["notes"].iloc[0].startswith(notes), table["notes"].iloc[0]
+
+
+def test_acled_fatalities_are_the_best_estimate_or_empty():
+    table = acled_frame(pd.concat([_events_of(_figure("a.txt", 10, None, 9, "less_than", category="killed")),
+                                   _events_of(_figure("b.txt", None, 20, 99, "vague", category="killed",
+                                                      day="2021-03-02"))]))
+    # "moins de 10 morts" bounds the dead without estimating them; "des dizaines" is at least 20.
+    assert table["fatalities"].isna().tolist() == [True, False]
+    assert table["fatalities"].iloc[1] == 20
+
+
 @pytest.mark.parametrize("text,name", [
     ("base aérienne d'Ain al-Asad", "Ain al-Asad Air Base"),
     ("Al-Asad", "Ain al-Asad Air Base"),
