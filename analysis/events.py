@@ -79,20 +79,68 @@ def _num(x) -> float | None:
     return None if x is None or pd.isna(x) else float(x)
 
 
+def source_estimate(row: dict) -> tuple[float | None, float | None, float | None]:
+    """Low, best and high of one count as one figure states it: the events' convention.
+
+    ``low`` and ``high`` are the figure's inclusive bounds (see numbers.py);
+    ``best`` is the most likely count the wording supports, leaning low as
+    UCDP's best estimates do, and always inside the bounds:
+
+    ============================  =====  ====  ====
+    wording (qualifier)            low   best  high
+    ============================  =====  ====  ====
+    "20" (exact)                    20    20    20
+    "plus de 20" (more_than)        21    21     –
+    "au moins 20" (at_least)        20    20     –
+    "moins de 120" (less_than)       –     –   119
+    "jusqu'à 40" (at_most)           –     –    40
+    "environ 20" (about)             –    20     –
+    "des dizaines" (vague)          20    20    99
+    "entre 15 et 20" (vague)        15    15    20
+    ============================  =====  ====  ====
+
+    So ``best`` is the stated number when the wording makes it a likely count,
+    else the smallest count the wording allows (the lower bound); a wording
+    that only bounds the count from above gives no best, since any number
+    below the bound would be invented. The figures frame keeps the number as
+    stated ("plus de 20": value 20, low 21); only events use this convention.
+    """
+    value, low, high = _num(row["value"]), _num(row["low"]), _num(row["high"])
+    qualifier = row["qualifier"]
+    if qualifier in ("less_than", "at_most"):
+        best = None
+    elif qualifier in ("more_than", "vague"):
+        best = low
+    else:  # exact, at_least, about: the stated number
+        best = value
+    return low, best, high
+
+
 def _estimate(rows: list[dict]) -> tuple[float | None, float | None, float | None]:
-    """Low, best and high of one count across the figures that state it."""
+    """Low, best and high of one count across the figures that state it.
+
+    The range spans the sources: ``low`` is the lowest of their lows and
+    ``high`` the highest of their highs, each left empty as soon as one
+    source leaves that side open ("environ 20", "plus de 20"). ``best`` is
+    the median of the exact counts when a source gives one (a precise count
+    outweighs a bound or a vague amount: "des dizaines" and "30" give 30),
+    else the median of the sources' bests. Each source's best lies within
+    its own bounds (:func:`source_estimate`), so ``low <= best <= high``
+    holds for the event too.
+    """
     if not rows:
         return None, None, None
-    values = sorted(v for v in (_num(r["value"]) for r in rows) if v is not None)
-    lows = [v for v in (_num(r["low"]) for r in rows) if v is not None]
-    highs = [v for v in (_num(r["high"]) for r in rows) if v is not None]
-    low = min(lows) if lows else (values[0] if values else None)
-    high = max(highs) if len(highs) == len(rows) else None
-    if values:
-        mid = len(values) // 2
-        best = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
-    else:
-        best = low
+    estimates = [source_estimate(r) for r in rows]
+    lows = [e[0] for e in estimates]
+    highs = [e[2] for e in estimates]
+    exact = [b for lo, b, hi in estimates if lo is not None and lo == hi]
+    bests = sorted(exact or [e[1] for e in estimates if e[1] is not None])
+    low = None if None in lows else min(lows)
+    high = None if None in highs else max(highs)
+    best = None
+    if bests:
+        mid = len(bests) // 2
+        best = bests[mid] if len(bests) % 2 else (bests[mid - 1] + bests[mid]) / 2
     return low, best, high
 
 

@@ -3,7 +3,8 @@
 ``acled``: the events frame as an ACLED-style CSV (ACLED's column names and
 codes: ``time_precision`` 1 day, 2 week, 3 month; ``geo_precision`` 1–3;
 actors by name), so a researcher can append it to ACLED data. ``notes`` says
-what was counted with its low/best/high estimate and the grade; ``source``
+what was counted with its low/best/high estimate in words (:func:`count_phrase`:
+"at least 21 rockets" for "plus de 20") and the grade; ``source``
 names the outlets (or files) behind each event.
 """
 
@@ -39,10 +40,35 @@ WEAPON_WORDS = {
 }
 
 
-def _estimate(low, best, high) -> str:
-    def fmt(x):
-        return "?" if pd.isna(x) else f"{x:g}"
-    return f"{fmt(best)} (low {fmt(low)}, high {fmt(high)})"
+def _number(x) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def count_phrase(low, best, high, noun: str) -> str:
+    """An event's low/best/high estimate of a count in words, as ACLED notes give it.
+
+    "5 rockets"; "at least 21 rockets" ("plus de 20": low and best 21, no
+    high); "at most 119 rockets" ("moins de 120": no best); "about 20
+    rockets" (a best without bounds); "20 rockets (between 20 and 99)" ("des
+    dizaines"); "an unknown number of rockets" when no figure counts them.
+    """
+    low, best, high = (None if pd.isna(x) else float(x) for x in (low, best, high))
+    if low is None and best is None and high is None:
+        return f"an unknown number of {noun}"
+    if low is not None and high is not None:
+        if low == high:
+            return f"{_number(low)} {noun}"
+        span = f"between {_number(low)} and {_number(high)}"
+        return f"{_number(best)} {noun} ({span})" if best is not None else f"{span} {noun}"
+    if low is not None:
+        bound = f"at least {_number(low)}"
+    elif high is not None:
+        bound = f"at most {_number(high)}"
+    else:
+        return f"about {_number(best)} {noun}"
+    if best is None or best == low:
+        return f"{bound} {noun}"
+    return f"{_number(best)} {noun} ({bound})"
 
 
 def acled_frame(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -53,8 +79,8 @@ def acled_frame(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> p
     rows = []
     for ev in events.to_dict("records"):
         files = [f for f in str(ev["files"]).split(";") if f]
-        notes = (f"{_estimate(ev['weapon_low'], ev['weapon_best'], ev['weapon_high'])} "
-                 f"{WEAPON_WORDS.get(ev['weapon'], ev['weapon'])}; grade {ev['grade']}; "
+        noun = WEAPON_WORDS.get(ev["weapon"], ev["weapon"])
+        notes = (f"{count_phrase(ev['weapon_low'], ev['weapon_best'], ev['weapon_high'], noun)}; grade {ev['grade']}; "
                  f"{ev['n_sources']} source(s); figures {ev['sources']}")
         rows.append({
             "event_id_cnty": ev["event_id"],
@@ -73,7 +99,8 @@ def acled_frame(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> p
             "geo_precision": ev["geo_precision"],
             "source": "; ".join(sorted({outlets.get(f, f) for f in files})),
             "notes": notes,
-            # Empty when no figure counts the dead: in ACLED 0 means "nobody was killed".
+            # Empty when no figure counts the dead, or only bounds them from above ("moins de 10 morts"):
+            # in ACLED 0 means "nobody was killed".
             "fatalities": None if pd.isna(ev["fatalities_best"]) else int(ev["fatalities_best"]),
         })
     table = pd.DataFrame(rows, columns=ACLED_COLUMNS)

@@ -3,7 +3,9 @@
 Columns, dtypes and the value rules a user may rely on: categories and
 actors from fixed vocabularies, spans inside their sentence, ``low <= value
 <= high`` where set (except that "plus de 150" states 150 with low 151, and
-"moins de 120" 120 with high 119), periods that end after they start.
+"moins de 120" 120 with high 119), periods that end after they start. In
+events, every count has ``low <= best <= high`` where set, without exception
+(the convention of ``events.source_estimate``: "plus de 150" is best 151).
 """
 
 from __future__ import annotations
@@ -111,6 +113,14 @@ CLAIMS = DataFrameSchema(
 )
 
 _COUNT = {"nullable": True}
+_COUNTS = ("weapon", "fatalities", "wounded")
+
+
+def _ordered(a: str, b: str, name: str) -> Check:
+    """``df[a] <= df[b]`` on every row where both are set."""
+    return Check(lambda df: df[a].isna() | df[b].isna() | (df[a] <= df[b]), name=name)
+
+
 EVENTS = DataFrameSchema(
     {
         "event_id": Column(str, unique=True),
@@ -128,16 +138,18 @@ EVENTS = DataFrameSchema(
         "longitude": Column("float64", Check.in_range(-180, 180), nullable=True),
         "geo_precision": Column("Int64", Check.isin((1, 2, 3)), nullable=True),
         **{f"{what}_{est}": Column("float64", Check.ge(0), **_COUNT)
-           for what in ("weapon", "fatalities", "wounded") for est in ("low", "best", "high")},
+           for what in _COUNTS for est in ("low", "best", "high")},
         "grade": Column(str, Check.isin(("single_source", "corroborated", "contested"))),
         "n_sources": Column("int64", Check.ge(1)),
         "sources": Column(str, Check.str_length(min_value=1)),
         "files": Column(str, Check.str_length(min_value=1)),
     },
-    checks=[
-        Check(lambda df: df["weapon_low"].isna() | df["weapon_high"].isna() | (df["weapon_low"] <= df["weapon_high"]),
-              name="weapon_bounds_ordered"),
-    ],
+    # Every count agrees with its bounds: low <= best <= high wherever set (events.source_estimate).
+    checks=[check for what in _COUNTS for check in (
+        _ordered(f"{what}_low", f"{what}_best", f"{what}_low_le_best"),
+        _ordered(f"{what}_best", f"{what}_high", f"{what}_best_le_high"),
+        _ordered(f"{what}_low", f"{what}_high", f"{what}_low_le_high"),
+    )],
     strict=True,
     ordered=True,
     name="events",

@@ -11,7 +11,8 @@ from analysis.events import build_events
 from analysis.export import acled_frame
 from analysis.figures import extract_figures, figures_frame
 from analysis.gazetteer import matcher, places
-from analysis.schemas import validate
+from analysis.frames import write_frame
+from analysis.schemas import SchemaError, validate
 from analysis.textview import normalise
 
 
@@ -83,8 +84,102 @@ def test_casualties_attach_to_the_attack_of_their_sentence():
     assert (ev["fatalities_best"], ev["wounded_low"]) == (3, 41)
 
 
+def _figure(file, value, low, high, qualifier, category="rockets", day="2021-03-01"):
+    """One event figure, as the figures frame holds it: a rocket attack on Ain al-Asad."""
+    sentence = "Lundi, des roquettes ont visé la base aérienne d'Ain al-Asad, faisant des victimes."
+    text = f"{value}"
+    return {
+        "figure_id": f"{file}:{category}", "file": file, "start": 0, "end": len(text), "text": text,
+        "sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence),
+        "value": value, "low": low, "high": high, "qualifier": qualifier, "category": category,
+        "subject": category, "actor": "iran_backed" if category in ("rockets",) else "unknown",
+        "place": "base aérienne d'Ain al-Asad", "place_name": "Ain al-Asad Air Base", "place_kind": "base",
+        "admin1": "Al Anbar", "country": "Iraq", "latitude": 33.7856, "longitude": 42.4412, "geo_precision": 1,
+        "period_start": day, "period_end": day, "time_precision": "day", "claim_id": None,
+    }
+
+
+def _events_of(*rows):
+    figures = figures_frame(list(rows))
+    validate("figures", figures)  # the input is a figures frame as extraction writes it
+    events = build_events(figures)
+    validate("events", events)
+    return events
+
+
+def _count(ev, what="weapon"):
+    return tuple(None if pd.isna(ev[f"{what}_{e}"]) else ev[f"{what}_{e}"] for e in ("low", "best", "high"))
+
+
+@pytest.mark.parametrize("wording,value,low,high,qualifier,expected", [
+    ("5", 5, 5, 5, "exact", (5, 5, 5)),
+    ("plus de 20", 20, 21, None, "more_than", (21, 21, None)),
+    ("au moins 18", 18, 18, None, "at_least", (18, 18, None)),
+    ("moins de 120", 120, None, 119, "less_than", (None, None, 119)),
+    ("jusqu'à 40", 40, None, 40, "at_most", (None, None, 40)),
+    ("environ 20", 20, None, None, "about", (None, 20, None)),
+    ("des dizaines", None, 20, 99, "vague", (20, 20, 99)),
+    ("entre 15 et 20", None, 15, 20, "vague", (15, 15, 20)),
+])
+def test_best_of_each_wording_lies_within_its_bounds(wording, value, low, high, qualifier, expected):
+    events = _events_of(_figure("a.txt", value, low, high, qualifier))
+    assert len(events) == 1, wording
+    assert _count(events.iloc[0]) == expected, wording
+
+
+def test_casualty_counts_follow_the_same_convention():
+    events = _events_of(_figure("a.txt", 20, 21, None, "more_than"),
+                        _figure("a.txt", 10, None, 9, "less_than", category="killed"),
+                        _figure("a.txt", None, 20, 99, "vague", category="wounded"))
+    assert len(events) == 1
+    ev = events.iloc[0]
+    assert (_count(ev), _count(ev, "fatalities"), _count(ev, "wounded")) == \
+        ((21, 21, None), (None, None, 9), (20, 20, 99))
+
+
+@pytest.mark.parametrize("a,b,expected,grade", [
+    # Two stated numbers: the range runs from one to the other, best between them.
+    ((10, 10, 10, "exact"), (13, 13, 13, "exact"), (10, 11.5, 13), "contested"),
+    # "plus de 20" and "25": nothing bounds the count from above; the exact count is the best.
+    ((20, 21, None, "more_than"), (25, 25, 25, "exact"), (21, 25, None), "contested"),
+    # "moins de 120" and "100": nothing bounds it from below; the bound alone gives no best.
+    ((120, None, 119, "less_than"), (100, 100, 100, "exact"), (None, 100, 119), "contested"),
+    # "environ 20" and "22": "environ" bounds nothing.
+    ((20, None, None, "about"), (22, 22, 22, "exact"), (None, 22, None), "contested"),
+    # "des dizaines" and "30" agree; the range is the vague amount's.
+    ((None, 20, 99, "vague"), (30, 30, 30, "exact"), (20, 30, 99), "corroborated"),
+    # Without an exact count, the sources' bests: "plus de 20" (21) and "au moins 25" (25).
+    ((20, 21, None, "more_than"), (25, 25, None, "at_least"), (21, 23, None), "contested"),
+])
+def test_merged_sources_keep_best_within_the_range_they_span(a, b, expected, grade):
+    events = _events_of(_figure("a.txt", *a), _figure("b.txt", *b))
+    assert len(events) == 1
+    ev = events.iloc[0]
+    assert (ev["n_sources"], ev["grade"]) == (2, grade)
+    assert _count(ev) == expected
+
+
 def test_events_frame_satisfies_its_schema(seed_frames):
     validate("events", seed_frames.events)
+
+
+@pytest.mark.parametrize("what", ["weapon", "fatalities", "wounded"])
+@pytest.mark.parametrize("low,best,high,check", [
+    (21, 20, None, "low_le_best"),    # "plus de 20" with its stated number as best
+    (None, 120, 119, "best_le_high"),  # "moins de 120" likewise
+    (21, None, 20, "low_le_high"),
+])
+def test_schema_rejects_a_count_outside_its_bounds(what, low, best, high, check, tmp_path):
+    events = _events_of(_figure("a.txt", 5, 5, 5, "exact"),
+                        _figure("a.txt", 1, 1, 1, "exact", category="killed"),
+                        _figure("a.txt", 2, 2, 2, "exact", category="wounded"))
+    events.loc[0, [f"{what}_low", f"{what}_best", f"{what}_high"]] = [low, best, high]
+    with pytest.raises(SchemaError) as failure:
+        validate("events", events)
+    assert f"{what}_{check}" in str(failure.value)
+    with pytest.raises(SchemaError):  # and nothing is written
+        write_frame("events", events, tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_acled_export(seed_frames, tmp_path):
@@ -103,6 +198,32 @@ def test_acled_export(seed_frames, tmp_path):
     result = subprocess.run([sys.executable, "-m", "analysis", "export", str(tmp_path / "nothing")],
                             capture_output=True, text=True)
     assert result.returncode == 2 and "no events frame" in result.stderr
+
+
+@pytest.mark.parametrize("figures,notes", [
+    ([(20, 21, None, "more_than")], "at least 21 rockets; grade single_source; 1 source(s)"),
+    ([(5, 5, 5, "exact")], "5 rockets; grade single_source"),
+    ([(120, None, 119, "less_than")], "at most 119 rockets;"),
+    ([(20, None, None, "about")], "about 20 rockets;"),
+    ([(None, 20, 99, "vague")], "20 rockets (between 20 and 99);"),
+    ([(10, 10, 10, "exact"), (13, 13, 13, "exact")], "11.5 rockets (between 10 and 13); grade contested; 2 source(s)"),
+    ([(20, 21, None, "more_than"), (25, 25, None, "at_least")], "23 rockets (at least 21); grade contested"),
+    ([(3, 3, 3, "exact", "killed")], "an unknown number of rockets;"),
+])
+def test_acled_notes_state_each_count_in_words(figures, notes):
+    rows = [_figure(f"{i}.txt", *f) for i, f in enumerate(figures)]
+    table = acled_frame(_events_of(*rows))
+    assert len(table) == 1
+    assert table["notes"].iloc[0].startswith(notes), table["notes"].iloc[0]
+
+
+def test_acled_fatalities_are_the_best_estimate_or_empty():
+    table = acled_frame(pd.concat([_events_of(_figure("a.txt", 10, None, 9, "less_than", category="killed")),
+                                   _events_of(_figure("b.txt", None, 20, 99, "vague", category="killed",
+                                                      day="2021-03-02"))]))
+    # "moins de 10 morts" bounds the dead without estimating them; "des dizaines" is at least 20.
+    assert table["fatalities"].isna().tolist() == [True, False]
+    assert table["fatalities"].iloc[1] == 20
 
 
 @pytest.mark.parametrize("text,name", [
