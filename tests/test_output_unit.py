@@ -51,7 +51,7 @@ def test_a_write_failing_halfway_leaves_the_previous_frames_whole(two_corpora, t
 
     monkeypatch.setattr(pd.DataFrame, "to_parquet", failing)
     with pytest.raises(OSError, match="injected"):
-        extract(seeds, out, replace=True)
+        extract(other, out, replace=True)
     assert calls["n"] == 3
     monkeypatch.undo()
     assert snapshot(out) == before
