@@ -138,6 +138,20 @@ def looks_like_html(text: str) -> bool:
     return len(tags) >= 20 and sum(map(len, tags)) > 0.3 * len(head)
 
 
+# Two different letters side by side: the least any article in any alphabetic script has.
+_WORD = re.compile(r"([^\W\d_])(?!\1)[^\W\d_]")
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds a word: two different letters side by side.
+
+    A one-word article passes; a file of one repeated byte (``’’’…``, ``ééé…``),
+    of digits, spaces or punctuation does not. Letters are Unicode letters, so
+    any script counts.
+    """
+    return _WORD.search(text) is not None
+
+
 def read_article(path: Path, max_bytes: int = MAX_BYTES, root: Path | None = None) -> tuple[str, str]:
     """Read one article file; return ``(text, encoding)`` or raise :class:`ArticleError`.
 
@@ -162,6 +176,8 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES, root: Path | None = Non
     text, encoding = decode(data)
     if looks_like_html(text):
         raise ArticleError("an HTML page, not article text (extract its text first)")
+    if not has_words(text):
+        raise ArticleError("no words (no two different letters side by side), not article text")
     return text, encoding
 
 

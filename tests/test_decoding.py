@@ -143,3 +143,22 @@ def test_offsets_always_point_into_the_text_as_read(text):
         ends = [norm.span(i, i + 1) for i in range(len(norm.text))]
         assert all(0 <= a < b <= len(text) for a, b in ends)
         assert all(a1 <= a2 and b1 <= b2 for (a1, b1), (a2, b2) in zip(ends, ends[1:]))
+
+
+# 3. Files without words
+
+
+@pytest.mark.parametrize("data", [b"\x92" * 4096, b"\xa0" * 4096, "é".encode() * 2048, b"12 345 678\n" * 300,
+                                  b"- * - * -\n" * 400])
+def test_files_without_words_are_rejected(tmp_path, data):
+    (tmp_path / "noise.txt").write_bytes(data)
+    corpus = load_corpus(tmp_path)
+    assert corpus.articles.empty
+    assert list(corpus.rejected["reason"]) == ["no words (no two different letters side by side), not article text"]
+
+
+@pytest.mark.parametrize("text", ["Attaque.", "OK", "Deux drones abattus.", "Two drones shot down.", "Mossoul : 3."])
+def test_short_real_articles_are_kept(tmp_path, text):
+    (tmp_path / "short.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.rejected.empty and list(corpus.articles["file"]) == ["short.txt"]
