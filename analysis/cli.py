@@ -35,6 +35,9 @@ def _cmd_extract(args) -> int:
         print(f"warning: {w}", file=sys.stderr)
     for row in frames.rejected.itertuples(index=False):
         print(f"rejected: {corpus / row.file}: {row.reason}", file=sys.stderr)
+    if frames.articles.empty:  # wrong folder, or nothing readable: keep the previous outputs
+        print(f"error: no article loaded from {corpus}; nothing written to {args.out}", file=sys.stderr)
+        return 1
     write_frames(frames, Path(args.out))
     elapsed = time.perf_counter() - t0
     mb = frames.articles["n_chars"].sum() / 1e6 if len(frames.articles) else 0.0

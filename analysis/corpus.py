@@ -186,6 +186,23 @@ def article_files(folder: Path) -> list[Path]:
     return sorted((p for p in folder.iterdir() if p.suffix.lower() == ".txt"), key=lambda p: p.name)
 
 
+def _skipped_warnings(folder: Path, files: list[Path]) -> list[str]:
+    """Warnings naming the files of ``folder`` skipped for their extension, and saying when no ``.txt`` is left.
+
+    Without them a folder of the wrong files passed for an empty corpus. Hidden
+    files and the catalog are left out.
+    """
+    skipped = sorted(p.name for p in folder.iterdir()
+                     if p.is_file() and p.suffix.lower() != ".txt" and p.name != CATALOG_NAME
+                     and not p.name.startswith("."))
+    out = []
+    if skipped:
+        out.append(f"{folder}: skipped {len(skipped)} file(s) without the .txt extension: {', '.join(skipped)}")
+    if not files:
+        out.append(f"no .txt articles in {folder}")
+    return out
+
+
 def _title(text: str) -> str:
     for line in text.splitlines():
         if len(line.strip()) > 15:
@@ -210,6 +227,7 @@ def load_corpus(folder: Path, max_bytes: int = MAX_BYTES, progress=None) -> Corp
     by_file = {row["file"]: row for row in meta.to_dict("records")}
 
     files = article_files(folder)
+    warnings += _skipped_warnings(folder, files)
     names = {p.name for p in files}
     for name in by_file:
         if name not in names:

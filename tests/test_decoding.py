@@ -1,6 +1,8 @@
 """Decoding odd article files: stray bytes, decomposed Unicode, HTML entities, files without words, empty corpora."""
 
 import html
+import subprocess
+import sys
 import unicodedata
 from datetime import date
 
@@ -17,6 +19,10 @@ FR = ("Le 3 janvier 2020, la coalition a mené plus de 150 frappes aériennes pr
       "colonel Wayne Marotto à l'AFP. « Nous avons détruit 12 dépôts d'armes », a-t-il affirmé.\n"
       "Huit roquettes ont été tirées contre la base d'Aïn al-Asad, selon l’armée.\n")
 DAY = date(2020, 1, 4)
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True)
 
 
 # 1. UTF-8 with stray bytes
@@ -162,3 +168,36 @@ def test_short_real_articles_are_kept(tmp_path, text):
     (tmp_path / "short.txt").write_text(text, encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert corpus.rejected.empty and list(corpus.articles["file"]) == ["short.txt"]
+
+
+# 4. Empty corpora and skipped files
+
+
+def test_empty_folder_and_skipped_files_are_reported(tmp_path):
+    assert load_corpus(tmp_path).warnings == [f"no .txt articles in {tmp_path}"]
+    (tmp_path / "notes.md").write_text("notes")
+    (tmp_path / "page.html").write_text("<html></html>")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")
+    (tmp_path / "catalog.csv").write_text("file,url,outlet,language,published\n")
+    assert load_corpus(tmp_path).warnings == [
+        f"{tmp_path}: skipped 2 file(s) without the .txt extension: notes.md, page.html",
+        f"no .txt articles in {tmp_path}",
+    ]
+
+
+@pytest.mark.parametrize("files", [{}, {"notes.md": b"notes", "page.html": b"<html></html>"}, {"empty.txt": b""}])
+def test_extract_without_articles_fails_and_writes_nothing(tmp_path, files):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, data in files.items():
+        (corpus / name).write_bytes(data)
+    out = tmp_path / "out"
+    result = run("extract", str(corpus), "--out", str(out), "-q")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == f"error: no article loaded from {corpus}; nothing written to {out}"
+    if not files:
+        assert f"warning: no .txt articles in {corpus}" in lines
+    if "notes.md" in files:
+        assert f"warning: {corpus}: skipped 2 file(s) without the .txt extension: notes.md, page.html" in lines
+    assert not out.exists()
