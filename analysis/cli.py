@@ -18,11 +18,18 @@ class UsageError(Exception):
     """A bad argument: reported in one line, exit status 2."""
 
 
+def _print_problems(frames, corpus: Path) -> None:
+    for w in frames.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    for row in frames.rejected.itertuples(index=False):
+        print(f"rejected: {corpus / row.file}: {row.reason}", file=sys.stderr)
+
+
 def _cmd_extract(args) -> int:
     from .frames import FramesError
     from .output_unit import UnitBusy
     from .frames import default_dir
-    from .pipeline import extract
+    from .pipeline import NoArticles, extract
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():
@@ -36,15 +43,16 @@ def _cmd_extract(args) -> int:
     try:
         frames = extract(corpus, out, default_language=args.language, max_bytes=int(args.max_mb * 1e6),
                          progress=not args.quiet and sys.stderr.isatty(), replace=args.force)
+    except NoArticles as exc:  # wrong folder, or nothing readable: keep the previous outputs
+        _print_problems(exc.frames, corpus)
+        print(f"error: no article loaded from {corpus}; nothing written to {out}", file=sys.stderr)
+        return 1
     except FramesError as exc:
         raise UsageError(str(exc)) from None
     except UnitBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    for w in frames.warnings:
-        print(f"warning: {w}", file=sys.stderr)
-    for row in frames.rejected.itertuples(index=False):
-        print(f"rejected: {corpus / row.file}: {row.reason}", file=sys.stderr)
+    _print_problems(frames, corpus)
     elapsed = time.perf_counter() - t0
     mb = frames.articles["n_chars"].sum() / 1e6 if len(frames.articles) else 0.0
     print(

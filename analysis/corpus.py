@@ -40,15 +40,23 @@ class Corpus:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode an article's bytes; return ``(text, encoding)`` or raise :class:`ArticleError`."""
+    """Decode an article's bytes; return ``(text, encoding)`` or raise :class:`ArticleError`.
+
+    UTF-8 with a few stray bytes (see :func:`_utf8_with_strays`) loads with one
+    U+FFFD per undecodable byte and the encoding ``utf-8 (N bytes replaced)``.
+    """
     if not data.strip():
         raise ArticleError("empty file")
     if data.startswith(codecs.BOM_UTF8):
-        encoding, data = "utf-8-sig", data[len(codecs.BOM_UTF8):]
         try:
-            return data.decode("utf-8"), encoding
+            return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise ArticleError(f"UTF-8 byte-order mark but invalid UTF-8 at byte {exc.start}") from None
+            # The BOM is itself a valid multi-byte sequence, so it counts as UTF-8 evidence.
+            lenient = _utf8_with_strays(data)
+            if lenient is None:
+                raise ArticleError(f"UTF-8 byte-order mark but invalid UTF-8 at byte {exc.start}") from None
+            text, n = lenient
+            return text[1:], _replaced_label("utf-8-sig", n)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -60,6 +68,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    lenient = _utf8_with_strays(data)
+    if lenient is not None:
+        return lenient[0], _replaced_label("utf-8", lenient[1])
     best = from_bytes(data[:200_000], cp_isolation=WESTERN_ENCODINGS).best()
     if best is None or best.encoding is None:
         raise ArticleError("not UTF-8 and no other text encoding fits")
@@ -70,6 +81,41 @@ def decode(data: bytes) -> tuple[str, str]:
     if _control_ratio(text) > 0.01:
         raise ArticleError(f"not UTF-8; decodes as {best.encoding} only into control characters (binary?)")
     return text, best.encoding
+
+
+# UTF-8 with stray bytes is recorded as "utf-8 (3 bytes replaced)"; load_corpus reads the count back.
+def _replaced_label(encoding: str, n: int) -> str:
+    return f"{encoding} ({n} byte{'s' if n > 1 else ''} replaced)"
+
+
+_REPLACED = re.compile(r"\((\d+) bytes? replaced\)$")
+_ESCAPED = re.compile("[\udc80-\udcff]")  # undecodable bytes under errors="surrogateescape"
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _utf8_with_strays(data: bytes) -> tuple[str, int] | None:
+    """``(text, replaced bytes)`` if ``data`` is UTF-8 apart from stray bytes, else ``None``.
+
+    The rule: at least one valid multi-byte UTF-8 sequence, and no more
+    undecodable bytes than valid multi-byte sequences. Reading it as UTF-8 then
+    keeps more characters right than a code page would (which turns every
+    multi-byte sequence into mojibake); a real cp1252 or Latin-1 file has no
+    valid multi-byte sequence, or far fewer than its accented letters, and is
+    left to code-page detection. Each undecodable byte becomes one U+FFFD, so
+    offsets index the decoded text as usual.
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    replaced = len(_ESCAPED.findall(text))
+    valid = len(_NON_ASCII.findall(text)) - replaced
+    if replaced > valid:  # also when valid == 0: the strict decoding failed, so replaced > 0
+        return None
+    return _ESCAPED.sub("\ufffd", text), replaced
+
+
+def replaced_bytes(encoding: str) -> int:
+    """How many undecodable bytes the decoding recorded as ``encoding`` replaced (0 for a clean one)."""
+    m = _REPLACED.search(encoding)
+    return int(m.group(1)) if m else 0
 
 
 def _control_ratio(text: str) -> float:
@@ -90,6 +136,20 @@ def looks_like_html(text: str) -> bool:
         return True
     tags = _TAG.findall(head)
     return len(tags) >= 20 and sum(map(len, tags)) > 0.3 * len(head)
+
+
+# Two different letters side by side: the least any article in any alphabetic script has.
+_WORD = re.compile(r"([^\W\d_])(?!\1)[^\W\d_]")
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds a word: two different letters side by side.
+
+    A one-word article passes; a file of one repeated byte (``’’’…``, ``ééé…``),
+    of digits, spaces or punctuation does not. Letters are Unicode letters, so
+    any script counts.
+    """
+    return _WORD.search(text) is not None
 
 
 def read_article(path: Path, max_bytes: int = MAX_BYTES, root: Path | None = None) -> tuple[str, str]:
@@ -116,12 +176,31 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES, root: Path | None = Non
     text, encoding = decode(data)
     if looks_like_html(text):
         raise ArticleError("an HTML page, not article text (extract its text first)")
+    if not has_words(text):
+        raise ArticleError("no words (no two different letters side by side), not article text")
     return text, encoding
 
 
 def article_files(folder: Path) -> list[Path]:
     """The ``.txt`` files of a corpus folder, sorted by name, for a stable row order."""
     return sorted((p for p in folder.iterdir() if p.suffix.lower() == ".txt"), key=lambda p: p.name)
+
+
+def _skipped_warnings(folder: Path, files: list[Path]) -> list[str]:
+    """Warnings naming the files of ``folder`` skipped for their extension, and saying when no ``.txt`` is left.
+
+    Without them a folder of the wrong files passed for an empty corpus. Hidden
+    files and the catalog are left out.
+    """
+    skipped = sorted(p.name for p in folder.iterdir()
+                     if p.is_file() and p.suffix.lower() != ".txt" and p.name != CATALOG_NAME
+                     and not p.name.startswith("."))
+    out = []
+    if skipped:
+        out.append(f"{folder}: skipped {len(skipped)} file(s) without the .txt extension: {', '.join(skipped)}")
+    if not files:
+        out.append(f"no .txt articles in {folder}")
+    return out
 
 
 def _title(text: str) -> str:
@@ -148,6 +227,7 @@ def load_corpus(folder: Path, max_bytes: int = MAX_BYTES, progress=None) -> Corp
     by_file = {row["file"]: row for row in meta.to_dict("records")}
 
     files = article_files(folder)
+    warnings += _skipped_warnings(folder, files)
     names = {p.name for p in files}
     for name in by_file:
         if name not in names:
@@ -167,6 +247,8 @@ def load_corpus(folder: Path, max_bytes: int = MAX_BYTES, progress=None) -> Corp
             rejected.append({"file": path.name, "reason": f"duplicate of {seen[digest]} (same text)"})
             continue
         seen[digest] = path.name
+        if n := replaced_bytes(encoding):
+            warnings.append(f"{path}: {n} byte(s) not valid UTF-8, each replaced by U+FFFD")
         entry = by_file.get(path.name)
         if entry is None and catalog_path.exists():
             warnings.append(f"{path.name}: not in {CATALOG_NAME}; loaded with unknown metadata")

@@ -14,6 +14,7 @@ from .actor import attribute
 from .category import categorise
 from .claims import CLAIM_COLUMNS, claims_rows
 from .context import Article, prepare
+from .normalform import NormalForm, normal_form
 from .period import when
 from .place import locate
 
@@ -77,10 +78,41 @@ def figures_of(art: Article, file: str = "", claims: list[dict] | None = None) -
 
 def extract_article(text: str, published: date | None = None, precision: str | None = None,
                     language: str = "fr", file: str = "") -> tuple[list[dict], list[dict]]:
-    """The figures and the claims of one article's original text, as rows."""
-    art = prepare(text, published, precision, language)
+    """The figures and the claims of one article's original text, as rows.
+
+    Text in decomposed Unicode or with HTML entities is read in its normal form
+    (:mod:`analysis.normalform`) and every span mapped back to the original.
+    """
+    norm = normal_form(text)
+    art = prepare(norm.text if norm else text, published, precision, language)
     claims = claims_rows(art, file)
-    return figures_of(art, file, claims), claims
+    figures = figures_of(art, file, claims)
+    if norm:
+        figures, claims = _to_original(norm, text, file, figures, claims)
+    return figures, claims
+
+
+def _to_original(norm: NormalForm, text: str, file: str, figures: list[dict],
+                 claims: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Rows read on the normal form, with offsets, ids, text and sentence in the original ``text``.
+
+    Values (subject, place, speaker...) stay as read on the normal form.
+    """
+    claim_ids = {}
+    for c in claims:
+        c["start"], c["end"] = norm.span(c["start"], c["end"])
+        c["sentence_start"], c["sentence_end"] = norm.span(c["sentence_start"], c["sentence_end"])
+        c["text"] = text[c["start"]:c["end"]]
+        new_id = f"{file}#c{c['start']}-{c['end']}"
+        claim_ids[c["claim_id"]], c["claim_id"] = new_id, new_id
+    for f in figures:
+        f["start"], f["end"] = norm.span(f["start"], f["end"])
+        f["sentence_start"], f["sentence_end"] = norm.span(f["sentence_start"], f["sentence_end"])
+        f["figure_id"] = f"{file}:{f['start']}-{f['end']}"
+        f["text"] = text[f["start"]:f["end"]]
+        f["sentence"] = text[f["sentence_start"]:f["sentence_end"]]
+        f["claim_id"] = claim_ids.get(f["claim_id"])
+    return figures, claims
 
 
 def extract_figures(text: str, published: date | None = None, precision: str | None = None,

@@ -17,7 +17,7 @@ from .events import build_events
 from .figures import claims_frame, extract_article, figures_frame
 from .fingerprint import frames_key
 from . import output_unit as unit
-from .frames import Frames, check_owner, commit_frames, write_frames  # noqa: F401  (re-exported)
+from .frames import Frames, FramesError, check_owner, commit_frames, write_frames  # noqa: F401  (re-exported)
 
 
 def _progress(show: bool, total: int, desc: str):
@@ -57,6 +57,14 @@ def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int 
                   corpus.warnings)
 
 
+class NoArticles(FramesError):
+    """No article loaded from the corpus: nothing is written, the previous frames stand."""
+
+    def __init__(self, frames: Frames):
+        super().__init__("no article loaded")
+        self.frames = frames
+
+
 def extract(corpus_dir: Path, out_dir: Path, default_language: str = "fr", max_bytes: int = MAX_BYTES,
             progress: bool = False, replace: bool = False, wait: float = 0.0, log=None) -> Frames:
     """Build the frames of ``corpus_dir`` and write them into ``out_dir`` as one unit.
@@ -69,6 +77,8 @@ def extract(corpus_dir: Path, out_dir: Path, default_language: str = "fr", max_b
         key = frames_key(corpus_dir, extraction_options(default_language, max_bytes))
         frames = build_frames(corpus_dir, default_language=default_language, max_bytes=max_bytes,
                               progress=progress)
+        if frames.articles.empty:
+            raise NoArticles(frames)
         commit_frames(frames, out_dir, corpus=corpus_dir, key=key)
     return frames
 
