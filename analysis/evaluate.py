@@ -34,9 +34,12 @@ used at most once, the largest overlap first.
 
 *Strict* figure matching pairs the same way with a stricter condition: with
 offsets, the predicted span equals the gold span; with quotes, the predicted
-span lies inside the quote and the quote is the only gold figure it overlaps
-(the number with its qualifier is inside the quote; a prediction spilling out
-of it, or covering two annotated facts, is not strict).
+span lies inside the quote and that quote is the only gold figure it overlaps
+with an agreeing value (the quote holds the number, its qualifier and its
+head noun, so the number's own span is not known: a prediction spilling out
+of the quote, or that could be either of two overlapping annotated facts, is
+not strict; one that leaves the qualifier out of its span still is, and the
+qualifier's accuracy tells).
 
 Predictions that are a bare indefinite article (``un``, ``une``, ``one``,
 ``a``, ``an``) and match no gold figure are don't-care under the quotes
@@ -432,16 +435,17 @@ def match_spans(golds: list[dict], preds: list[dict], agree=lambda g, p: True):
 
 def _strict_agree(figures: list[dict]):
     """The strict condition (module docstring), given every gold figure for the uniqueness test."""
-    def overlapping(p) -> int:
+    def candidates(p) -> int:  # gold figures the prediction overlaps and agrees with
         s, e = int(p["start"]), int(p["end"])
-        return sum(1 for g in figures if g["file"] == p["file"] and s < g["end"] and g["start"] < e)
+        return sum(1 for g in figures
+                   if g["file"] == p["file"] and s < g["end"] and g["start"] < e and values_agree(g, p))
 
     def agree(g, p) -> bool:
         s, e = int(p["start"]), int(p["end"])
         if not values_agree(g, p):
             return False
         if "quote" in g:
-            return g["start"] <= s and e <= g["end"] and overlapping(p) == 1
+            return g["start"] <= s and e <= g["end"] and candidates(p) == 1
         return (s, e) == (g["start"], g["end"])
     return agree
 
