@@ -6,6 +6,8 @@ PY     := $(VENV)/bin/python
 UV_VERSION := 0.13.8
 CORPUS ?= seeds
 OUT    ?= reports/frames
+DEVSET ?= data/annotations/devset
+DEVSET_OUT ?= build/frames/devset
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report test evaluate bench lab refresh-notebooks lock clean
@@ -38,8 +40,12 @@ lab: setup  ## Start JupyterLab on the project's environment
 refresh-notebooks: setup  ## Store new checked outputs in notebooks/ after an intended change in the numbers
 	$(PY) -m analysis report --refresh-notebooks
 
-evaluate: report  ## Score the extraction on the seeds against the gold annotations
+evaluate: report  ## Score the extraction on the seeds and on the development set against their gold annotations
+	@echo "== seeds (tests/gold/) =="
 	$(PY) -m analysis evaluate --gold tests/gold/figures.csv --claims-gold tests/gold/claims.csv --pred $(OUT)
+	@echo "== development set ($(DEVSET)/) =="
+	$(PY) -m analysis extract $(DEVSET)/articles --out $(DEVSET_OUT) -q
+	$(PY) -m analysis evaluate --gold $(DEVSET)/figures.csv --claims-gold $(DEVSET)/claims.csv --pred $(DEVSET_OUT)
 
 bench: setup  ## Benchmarks: extract on a generated 2,000-article corpus; cold and no-change report
 	$(PY) benchmarks/bench_extract.py

@@ -76,20 +76,33 @@ def _cmd_evaluate(args) -> int:
             raise UsageError(f"gold file not found: {gold}")
     if not pred_path.exists():
         raise UsageError(f"predictions not found: {pred_path} (a folder written by `extract`, or a CSV)")
+    if args.articles and not Path(args.articles).is_dir():
+        raise UsageError(f"articles folder not found: {args.articles}")
     status = 0
     try:
         if args.gold:
-            report = ev.evaluate(ev.load_gold(Path(args.gold)), ev.load_predictions(pred_path, "figures"))
+            gold = ev.load_gold(Path(args.gold), args.articles)
+            languages = _languages(args.articles, args.gold, gold)
+            report = ev.evaluate(gold, ev.load_predictions(pred_path, "figures"), languages)
             print(ev.format_report(report, verbose=args.verbose))
             status |= _below(report, args.min_f1, "figures")
         if args.claims_gold:
-            report = ev.evaluate_claims(ev.load_claims_gold(Path(args.claims_gold)),
-                                        ev.load_predictions(pred_path, "claims"))
+            gold = ev.load_claims_gold(Path(args.claims_gold), args.articles)
+            languages = _languages(args.articles, args.claims_gold, gold)
+            report = ev.evaluate_claims(gold, ev.load_predictions(pred_path, "claims"), languages)
             print(ev.format_claims_report(report, verbose=args.verbose))
             status |= _below(report, args.min_f1, "claims")
     except (ValueError, FileNotFoundError) as exc:
         raise UsageError(str(exc)) from None
     return status
+
+
+def _languages(articles, gold_path, gold):
+    """File -> language from the catalog of the articles folder (given, or beside quotes-format gold)."""
+    from . import evaluate as ev
+
+    folder = Path(articles) if articles else ev.default_articles(Path(gold_path)) if ev.is_quote_gold(gold) else None
+    return ev.file_languages(folder) if folder else None
 
 
 def _below(report, min_f1, what) -> int:
@@ -168,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--claims-gold", help="claims gold CSV (format in README, 'Gold annotations')")
     p.add_argument("--pred", default=str(REPORTS / "frames"),
                    help="folder written by extract, or a frame's CSV/Parquet (default: %(default)s)")
+    p.add_argument("--articles", help="folder of the annotated articles: the quotes of quotes-format gold are found "
+                                      "there, and its catalog.csv splits the scores by language (default for "
+                                      "quotes-format gold: the articles/ folder beside the gold file)")
     p.add_argument("--min-f1", type=float, default=None, help="exit 1 when an F1 is below this (0 to 1)")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss, false positive and mismatch")
     p.set_defaults(func=_cmd_evaluate)
