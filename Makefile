@@ -8,6 +8,8 @@ CORPUS ?= seeds
 OUT    ?= reports/frames
 DEVSET ?= data/annotations/devset
 DEVSET_OUT ?= build/frames/devset
+HELDOUT ?= data/annotations/fresh
+HELDOUT_OUT ?= build/frames/fresh
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report test evaluate bench lab refresh-notebooks lock clean
@@ -46,6 +48,9 @@ evaluate: report  ## Score the extraction on the seeds and on the development se
 	@echo "== development set ($(DEVSET)/) =="
 	$(PY) -m analysis extract $(DEVSET)/articles --out $(DEVSET_OUT) -q
 	$(PY) -m analysis evaluate --gold $(DEVSET)/figures.csv --claims-gold $(DEVSET)/claims.csv --pred $(DEVSET_OUT)
+	@echo "== held-out set ($(HELDOUT)/): a score, never a source of rules =="
+	$(PY) -m analysis extract $(HELDOUT)/articles --out $(HELDOUT_OUT) -q
+	$(PY) -m analysis evaluate --gold $(HELDOUT)/figures.csv --claims-gold $(HELDOUT)/claims.csv --pred $(HELDOUT_OUT)
 
 bench: setup  ## Benchmarks: extract on a generated 2,000-article corpus; cold and no-change report
 	$(PY) benchmarks/bench_extract.py
