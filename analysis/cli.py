@@ -222,5 +222,6 @@ def main(argv=None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted; outputs already in place are unchanged", file=sys.stderr)
+        print("interrupted; the previous outputs are whole (an unfinished commit is completed by the next run)",
+              file=sys.stderr)
         return 130
