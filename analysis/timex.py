@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .lexicon import read_table
 from .textview import lower_pattern, lowered
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -36,14 +37,32 @@ WEEKDAYS = {
 }
 NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
                 "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "two": 2, "three": 3, "four": 4, "five": 5,
-                "six_": 6, "seven": 7, "ten": 10}
+                "six_": 6, "seven": 7, "ten": 10, "un": 1, "une": 1, "onze": 11, "one": 1, "eight": 8, "nine": 9,
+                "twelve": 12}
 
 _MONTH_RX = (r"janvier|janv\.|f[ée]vrier|f[ée]vr\.|mars|avril|avr\.|mai|juin|juillet|juil\.|ao[uû]t|septembre|"
              r"sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre|d[ée]c\.")
 _WEEKDAY_RX = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 _UNIT_RX = r"jours|semaines|mois|ans|années"
+_SPAN_UNIT_RX = r"jours?|semaines?|mois|ans?|années?|days?|weeks?|months?|years?"
+
+
+def cue_patterns(role: str, language: str | None = None) -> list[str]:
+    """The patterns of one role of ``data/period_cues.tsv`` ("since", "span", "cumulative", "stock")."""
+    rows = read_table("period_cues")
+    rows = rows[rows["role"] == role]
+    if language is not None:
+        rows = rows[rows["language"] == language]
+    return list(rows["pattern"])
+
+
+# "en trois mois", "depuis deux semaines", "over the past two weeks": a length of time that
+# ends at publication; the words that may introduce it are rows of data/period_cues.tsv.
+_SPAN_RX = (r"(?:" + "|".join(cue_patterns("span")) + r")\s+(?P<n>\d+|"
+            + "|".join(k for k in NUMBER_WORDS if k.isalpha()) + r")\s+(?P<unit>" + _SPAN_UNIT_RX + r")")
 
 _PATTERNS = [
+    ("span", _SPAN_RX),
     ("range", rf"(?:du|entre\s+le)\s+(?P<d1>\d{{1,2}}|1er)(?:\s+(?P<m1>{_MONTH_RX}))?\s+(?:au|et\s+le)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
     ("date", rf"(?:le\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
     ("back", rf"(?:au\s+cours|durant|pendant|lors|ces|dans)\s+(?:des|les|ces)?\s*(?P<n>\d+|{'|'.join(k for k in NUMBER_WORDS if k.isalpha())})?\s*(?:derni(?:ers|ères)|passé(?:e)?s)\s+(?P<unit>{_UNIT_RX})"),
@@ -68,7 +87,7 @@ _SINGLE = [(kind, re.compile(f"(?:{p})", re.IGNORECASE)) for kind, p in _PATTERN
 _TRIGGER = re.compile(  # for lowered text
     r"(?<!\w)(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     r"dimanche|ann[ée]e|\ban\b|mois|semaine|hier|demain|aujourd|matin|soir|nuit|après-midi|nouvel|no[eë]l|"
-    r"sylvestre|derni|passé|(?:19|20)\d\d)"
+    r"sylvestre|derni|passé|(?:19|20)\d\d|jours?\b|ans?\b|days?\b|weeks?\b|months?\b|years?\b)"
 )
 _WINDOW = 60  # characters around a trigger: more than any expression's reach
 
@@ -245,6 +264,17 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
         if unit == "mois":
             return Period(_shift_months(anchor, -n), anchor, "month")
         return Period(anchor.replace(year=anchor.year - n), anchor, "year")
+    if k == "span":
+        n_raw = t.get("n").lower()
+        n = int(n_raw) if n_raw.isdigit() else NUMBER_WORDS[n_raw]
+        unit = t.get("unit").lower()
+        if unit.startswith(("jour", "day")):
+            return Period(anchor - timedelta(days=n), anchor, "day")
+        if unit.startswith(("semaine", "week")):
+            return Period(anchor - timedelta(weeks=n), anchor, "week")
+        if unit.startswith(("mois", "month")):
+            return Period(_shift_months(anchor, -n), anchor, "month")
+        return Period(anchor.replace(year=anchor.year - n), anchor, "year")
     if k == "year_start":
         return Period(date(anchor.year, 1, 1), anchor, "day")
     return None
@@ -271,15 +301,29 @@ def resolve(t: Timex, published: date, precision: str = "day", text: str | None 
     prec = a.precision
     if (a.start, a.end) != (b.start, b.end):
         prec = coarser(prec, precision)
-    if since and text is not None and t.kind in ("date", "month", "year") and _SINCE.search(text, max(0, t.start - 30), t.end):
-        # "depuis le 17 octobre", "depuis 2015": from then until the article was written.
+    if since and text is not None and t.kind in _SINCE_KINDS and introduced_by_since(text, t):
+        # "depuis le 17 octobre", "depuis 2015", "depuis vendredi": from then until the article was written.
         end = max(end, hi)
         prec = coarser(prec, precision)
     return Period(start, end, prec)
 
 
-_SINCE = re.compile(r"(?:depuis|since)\s+(?:le\s+|l'|the\s+)?(?:début\s+|mi-|fin\s+)?(?:\w+\s+)?\S*$|^(?:depuis|since)\b",
-                    re.IGNORECASE)
+_SINCE_KINDS = ("date", "month", "year", "weekday", "deictic", "holiday")
+_SINCE_CUE = re.compile(r"(?<![\w-])(?:" + "|".join(cue_patterns("since")) + r")(?![\w-])", re.IGNORECASE)
+_SINCE_REACH = 6  # words between the cue and the expression: "depuis le début des frappes (le 23 septembre)"
+
+
+def introduced_by_since(text: str, t: Timex) -> bool:
+    """Whether a "since" cue opens the phrase holding ``t``: the cue starts the expression, or
+    comes before it in the same clause (no sentence or clause punctuation between, a few words)."""
+    if _SINCE_CUE.match(text, t.start):
+        return True
+    before = text[max(0, t.start - 80):t.start]
+    cues = list(_SINCE_CUE.finditer(before))
+    if not cues:
+        return False
+    gap = before[cues[-1].end():]
+    return not re.search(r"[,;:.!?»«\"\n]", gap) and len(re.findall(r"[\w'’-]+", gap)) <= _SINCE_REACH
 
 
 def publication_period(published: date, precision: str) -> Period:
