@@ -136,6 +136,8 @@ def find_cues(low: str, language: str, start: int = 0, end: int | None = None) -
                 if aux is None:
                     continue
                 cue_start = aux.start()
+            if form == "none":  # a look-alike that is no cue ("le groupe dit « Etat islamique »")
+                break
             if out and cue_start < out[-1].end:
                 continue
             out.append(Cue(cue_start, m.end(), form, channel))
@@ -353,14 +355,18 @@ def _make(art: Article, span, cue: Cue, phrase_span, sentence, role_extra: str =
         speaker, role, name = _split_speaker(f"{phrase}, {role_extra}")
     elif role_extra:  # an apposition ("…, porte-parole de la coalition,") says more than a title
         role = _DETERMINERS.sub("", role_extra).strip()
-    kind = _kind(phrase, name) if phrase else "organisation"
+    pronoun = re.search(r"-(?:t-)?(il|elle|ils|elles)$", art.low[cue.start:cue.end]) if not phrase else None
+    if pronoun:  # "«…», a-t-il ajouté": the speaker is the pronoun, resolved later
+        speaker = art.text[cue.start + pronoun.start(1):cue.start + pronoun.end(1)]
+    kind = _kind(phrase, name) if phrase else ("person" if pronoun else "organisation")
     channel = _channel(art, cue, sentence, kind)
     return Claim(start, end, art.text[cue.start:cue.end], speaker, role, kind, channel, sentence, name)
 
 
-def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], set[int]]:
-    """Claims from quotes with an attribution right after or right before them."""
-    claims, used_cues = [], set()
+def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], set[int], list[tuple[int, int]]]:
+    """Claims from quotes with an attribution right after or right before them, the cues they used and
+    the quotes they claimed (other quotes are scare quotes or quoted words inside a sentence)."""
+    claims, used_cues, claimed = [], set(), []
     view = art.view
     for qs, qe in quotes:
         sentence = art.sentence_of(qs)
@@ -381,7 +387,8 @@ def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], s
             continue
         if claim:
             claims.append(claim)
-    return claims, used_cues
+            claimed.append((qs, qe))
+    return claims, used_cues, claimed
 
 
 _THAT = re.compile(r"[^,.;:]{0,80}?\b(?:que|qu')\s*|\s*:\s*", re.IGNORECASE)
@@ -393,20 +400,42 @@ def _statement_start(view: str, cue_end: int, limit: int) -> int:
     return m.end() if m else cue_end
 
 
-def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int]) -> list[Claim]:
-    """Claims of reported speech: one per sentence holding a cue outside quotes."""
+_SECOND_CUE = re.compile(r"(?:,|\bqui)\s*$", re.IGNORECASE)
+_AUXILIARY = re.compile(r"\b(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront)\s+\w+", re.IGNORECASE)
+
+
+def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], claimed) -> list[Claim]:
+    """Claims of reported speech: one per sentence holding a cue outside quotes, and one more per second
+    verb of the same speaker (", ajoutant que S2", "qui note que S2")."""
     claims = []
     view = art.view
-    done_sentences = set()
-    quoted = [(s, e) for s, e in quotes]
+    done_sentences: dict[tuple[int, int], Claim] = {}
     for cue in cues:
-        if cue.start in used_cues or any(s <= cue.start < e for s, e in quoted):
+        if cue.start in used_cues or any(s <= cue.start < e for s, e in quotes):
             continue
         sentence = art.sentence_of(cue.start)
-        if sentence in done_sentences or any(s < sentence[1] and sentence[0] < e for s, e in quoted):
-            continue
         s0, s1 = sentence
+        if sentence in done_sentences:
+            prev = done_sentences[sentence]
+            if (cue.form in ("participle", "verb") and prev.end > cue.start > prev.start
+                    and _SECOND_CUE.search(view, s0, cue.start)):
+                second = _make(art, (_statement_start(view, cue.end, s1), s1), cue, None, sentence)
+                if second:
+                    second = replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
+                                     speaker_kind=prev.speaker_kind, channel=prev.channel)
+                    prev.end = _trim(view, prev.start, _SECOND_CUE.search(view, s0, cue.start).start())[1]
+                    claims.append(second)
+                    done_sentences[sentence] = second
+            continue
+        # Only a quote that was claimed as a direct quote hides its sentence: quoted words inside
+        # reported speech ("des «groupes affiliés», selon X") are part of the statement.
+        if any(s < s1 and s0 < e for s, e in claimed):
+            continue
         claim = None
+        if cue.form == "source_initial":
+            if view[s0:cue.start].strip(" ,\n") != "":
+                continue
+            cue = replace(cue, form="source")
         if cue.form == "source":
             np = _np_after(view, cue.end, s1)
             # "Selon le porte-parole des FDS, Mustafa Bali, S": the name in apposition joins the speaker.
@@ -430,7 +459,12 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int])
             skip = _LEADING_SKIP.match(view, cue.end, s1)
             follows = view[skip.end() if skip else cue.end:s1]
             clause = re.split(r"[,.;]", follows, maxsplit=1)[0]
-            inverted = (re.search(r",\s*$", view[s0:cue.start]) is not None
+            # Without a comma, only after a whole clause ("… 2152 objectifs neutralisés annonce l'état-major"):
+            # a bare subject before the verb ("L'armée annonce la mort de …") is no statement.
+            before = view[s0:cue.start]
+            inverted = ((re.search(r",\s*$", before) is not None
+                         or (_AUXILIARY.search(before) is not None and _DETERMINERS.match(follows)
+                             and not re.search(r"\b(?:que|qu')\s*$", before)))
                         and not _STATEMENT_START.match(follows)
                         and not re.search(r"\b(?:que|qu')", clause))
             if inverted:
@@ -442,7 +476,7 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int])
                 claim = _make(art, (_statement_start(view, cue.end, s1), s1), cue, subject, sentence)
         if claim:
             claims.append(claim)
-            done_sentences.add(sentence)
+            done_sentences[sentence] = claim
     return claims
 
 
@@ -518,8 +552,8 @@ def find_claims(art: Article) -> list[Claim]:
     if not cues:
         return []
     quotes = find_quotes(art.view)
-    quote_claims, used = _quote_claims(art, cues, quotes)
-    claims = sorted(quote_claims + _reported_claims(art, cues, quotes, used), key=lambda c: c.start)
+    quote_claims, used, claimed = _quote_claims(art, cues, quotes)
+    claims = sorted(quote_claims + _reported_claims(art, cues, quotes, used, claimed), key=lambda c: c.start)
     _resolve(art, claims)
     return claims
 
