@@ -439,7 +439,7 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int],
         if cue.form == "source":
             np = _np_after(view, cue.end, s1)
             # "Selon le porte-parole des FDS, Mustafa Bali, S": the name in apposition joins the speaker.
-            name = re.match(r"\s*(?:\([^)]{1,30}\))?\s*,\s*([A-ZÀ-Ý][\w'.-]+(?:\s+[A-ZÀ-Ý][\w'.-]+){0,3})\s*,", view[np[1]:s1])
+            name = re.match(r"\s*(?:\([^)]{1,30}\))?\s*,\s*([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'.-]+){0,3})\s*(?:,|\.?\s*$)", view[np[1]:s1])
             if name and not _proper_name(view[np[0]:np[1]]):
                 np = (np[0], np[1] + name.end(1))
             comma = view.find(",", np[1], s1)
@@ -459,11 +459,12 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int],
             skip = _LEADING_SKIP.match(view, cue.end, s1)
             follows = view[skip.end() if skip else cue.end:s1]
             clause = re.split(r"[,.;]", follows, maxsplit=1)[0]
-            # Without a comma, only after a whole clause ("… 2152 objectifs neutralisés annonce l'état-major"):
+            # Without a comma, only a one-word verb after a whole clause ("… 2152 objectifs neutralisés annonce l'état-major"):
             # a bare subject before the verb ("L'armée annonce la mort de …") is no statement.
             before = view[s0:cue.start]
             inverted = ((re.search(r",\s*$", before) is not None
-                         or (_AUXILIARY.search(before) is not None and _DETERMINERS.match(follows)
+                         or (art.language == "fr" and " " not in art.low[cue.start:cue.end].strip()
+                             and _AUXILIARY.search(before) is not None and _DETERMINERS.match(follows)
                              and not re.search(r"\b(?:que|qu')\s*$", before)))
                         and not _STATEMENT_START.match(follows)
                         and not re.search(r"\b(?:que|qu')", clause))
@@ -473,7 +474,14 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int],
                 claim = _make(art, (s0, cue.start), cue, np, sentence, extra)
             else:
                 subject = _head(view, *_subject_before(view, s0, cue.start))
-                claim = _make(art, (_statement_start(view, cue.end, s1), s1), cue, subject, sentence)
+                start = _statement_start(view, cue.end, s1)
+                rest = view[start:s1].strip(" .,")
+                # "…” he said in a statement." leaves only the medium after the verb: no statement there.
+                if len(rest.split()) < 5 and (_channel_markers()[0].search(rest.lower())
+                                              or re.match(r"(?:in|during|at|to|dans|lors|à)\b|reporters\b|journalistes\b",
+                                                          rest, re.IGNORECASE)):
+                    continue
+                claim = _make(art, (start, s1), cue, subject, sentence)
         if claim:
             claims.append(claim)
             done_sentences[sentence] = claim
@@ -546,6 +554,78 @@ def _communique_publisher(art: Article, before: int) -> str:
     return ""
 
 
+_PRONOUN = re.compile(r"^(?:il|elle|ils|elles|he|she|they)$", re.IGNORECASE)
+# "cette organisation", "la même source", "son décompte": the source of an earlier claim.
+_DEMONSTRATIVE = re.compile(r"^(?:ce|cet|cette|ces|la\s+même|le\s+même|les\s+mêmes|son|sa|ses|leurs?|this|that|the\s+same)\s",
+                            re.IGNORECASE)
+_BARE_NOUN = re.compile(r"^(?:l'|l’|le\s+|la\s+|les\s+|the\s+)([\w-]+)$", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^(?:un|une|des|an?)\s", re.IGNORECASE)
+_PERSON_NOUNS = re.compile(r"^(?:responsables?|sources?|officials?|porte-parole|spokes(?:man|woman))$", re.IGNORECASE)
+
+
+def _content_words(phrase: str) -> set[str]:
+    return {w for w in re.findall(r"[\w-]{3,}", phrase.lower())
+            if w not in {"les", "des", "the", "and", "par", "pour", "dans", "sur", "avec"}}
+
+
+def _antecedent(claims: list[Claim], i: int, noun: str = "") -> Claim | None:
+    """The nearest earlier claim with a speaker of its own, of the class of ``noun`` if given."""
+    for o in reversed(claims[:i]):
+        if not o.speaker or _anaphoric(o.speaker):
+            continue
+        if not noun or noun.lower() in o.speaker.lower():
+            return o
+        person = bool(_PERSON_NOUNS.match(noun) or _TITLES.fullmatch(noun))
+        if person == (o.speaker_kind in ("person", "anonymous_officials")):
+            return o
+    return None
+
+
+def _anaphoric(speaker: str) -> bool:
+    sp = speaker.strip()
+    return bool(_PRONOUN.match(sp) or _DEMONSTRATIVE.match(sp) or _BARE_NOUN.match(sp))
+
+
+def _coreference(art: Article, claims: list[Claim]) -> None:
+    """One canonical name per source: pronouns, demonstratives and bare nouns ("Elle", "cette organisation",
+    "l'ONG", "la même source") take the speaker of the nearest fitting earlier claim; a role alone ("la
+    porte-parole du Pentagone") the name given with that role anywhere in the article; an acronym the
+    fullest name written with it ("l'Observatoire … (OSDH)"); a definite description the fuller indefinite
+    first mention ("le responsable de la défense" after "un haut responsable américain de la défense")."""
+    for i, c in enumerate(claims):
+        sp = c.speaker.strip()
+        if not sp:
+            continue
+        target = None
+        bare = _BARE_NOUN.match(sp)
+        if _PRONOUN.match(sp) or _DEMONSTRATIVE.match(sp):
+            target = _antecedent(claims, i)
+        elif bare and (bare.group(1).islower() or bare.group(1).isupper()):
+            acronym = bare.group(1) if bare.group(1).isupper() else ""
+            if acronym:
+                target = next((o for o in claims if o.speaker.endswith(f"({acronym})")), None)
+            if target is None:
+                target = _antecedent(claims, i, bare.group(1))
+        elif re.fullmatch(r"[A-Z]{2,}", sp):
+            target = next((o for o in claims if o.speaker.endswith(f"({sp})")), None)
+            if target is None:
+                m = re.search(r"(?:l'|l’|le\s+|la\s+)?([A-ZÀ-Ý][^.,;:()\n]{3,80}?\s*\(" + re.escape(sp) + r"\))", art.text)
+                if m:
+                    claims[i] = replace(c, speaker=m.group(1))
+                    continue
+        elif not c.name and c.speaker_kind == "person" and c.role:
+            role = _content_words(c.role)
+            target = next((o for o in claims if o.name and o.role and role and role <= _content_words(o.role)), None)
+        elif not c.name and re.match(r"^(?:le|la|les|l'|l’)\s*", sp, re.IGNORECASE):
+            words = _content_words(sp)
+            target = next((o for o in claims[:i] if _INDEFINITE.match(o.speaker) and len(o.speaker) > len(sp)
+                           and words and words <= _content_words(o.speaker)), None)
+        if target is not None and target is not c:
+            claims[i] = replace(c, speaker=target.speaker, name=target.name, role=c.role or target.role,
+                                speaker_kind=target.speaker_kind if c.speaker_kind != "anonymous_officials"
+                                else c.speaker_kind)
+
+
 def find_claims(art: Article) -> list[Claim]:
     """Every attributed statement of a prepared article, in text order."""
     cues = find_cues(art.low, art.language)
@@ -555,6 +635,7 @@ def find_claims(art: Article) -> list[Claim]:
     quote_claims, used, claimed = _quote_claims(art, cues, quotes)
     claims = sorted(quote_claims + _reported_claims(art, cues, quotes, used, claimed), key=lambda c: c.start)
     _resolve(art, claims)
+    _coreference(art, claims)
     return claims
 
 
