@@ -376,7 +376,12 @@ def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], s
             limit = min(len(view), after.end + 200)
             np = _np_after(view, after.end, limit) if after.form != "read" else _author_after(view, after.end, limit)
             extra = _apposition(view, np[1], limit) if np else ""
-            claim = _make(art, (qs, qe), after, np, art.sentence_of(after.start), extra)
+            # Quoted words ending a sentence of their own ("Les attaques ont échoué et «la plupart …», a-t-il
+            # ajouté"; "… des «groupes affiliés», selon X"): the statement is the whole sentence.
+            s0 = art.sentence_of(after.start)[0]
+            lead = view[s0:qs].strip()
+            span = (s0, qe) if s0 < qs and lead and not lead.endswith(":") and s0 > qs - 400 else (qs, qe)
+            claim = _make(art, span, after, np, art.sentence_of(after.start), extra)
             used_cues.add(after.start)
         elif before is not None and before.form in ("verb",):
             sent_start = art.sentence_of(before.start)[0]
