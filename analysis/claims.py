@@ -355,7 +355,7 @@ def _make(art: Article, span, cue: Cue, phrase_span, sentence, role_extra: str =
         speaker, role, name = _split_speaker(f"{phrase}, {role_extra}")
     elif role_extra:  # an apposition ("…, porte-parole de la coalition,") says more than a title
         role = _DETERMINERS.sub("", role_extra).strip()
-    pronoun = re.search(r"-(?:t-)?(il|elle|ils|elles)$", art.low[cue.start:cue.end]) if not phrase else None
+    pronoun = re.search(r"-(?:t-)?(il|elle|ils|elles)\b", art.low[cue.start:cue.end]) if not phrase else None
     if pronoun:  # "«…», a-t-il ajouté": the speaker is the pronoun, resolved later
         speaker = art.text[cue.start + pronoun.start(1):cue.start + pronoun.end(1)]
     kind = _kind(phrase, name) if phrase else ("person" if pronoun else "organisation")
@@ -446,7 +446,7 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int],
             # "Selon le porte-parole des FDS, Mustafa Bali, S": the name in apposition joins the speaker.
             name = re.match(r"\s*(?:\([^)]{1,30}\))?\s*,\s*([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'.-]+){0,3})\s*(?:,|\.?\s*$)", view[np[1]:s1])
             if name and not _proper_name(view[np[0]:np[1]]):
-                np = (np[0], np[1] + name.end(1))
+                np = (np[0], np[1] + name.end(1) - (1 if name.group(1).endswith(".") else 0))
             comma = view.find(",", np[1], s1)
             if view[s0:cue.start].strip(" ,") == "":  # "Selon X, S."
                 statement = (comma + 1, s1) if comma != -1 else (np[1], s1)
