@@ -33,7 +33,7 @@ def test_pronoun_incise_after_quote_takes_the_earlier_speaker():
 
 def test_so_called_is_no_verb_of_saying():
     art, cl = claims_of(
-        "Les forces kurdes ont repris deux villages tenus par le mouvement dit « Califat du Levant », "
+        "Les forces kurdes ont repris deux villages au mouvement dit « Califat du Levant » près de la frontière, "
         "a annoncé le ministère de l'Intérieur."
     )
     assert len(cl) == 1
