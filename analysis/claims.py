@@ -136,6 +136,8 @@ def find_cues(low: str, language: str, start: int = 0, end: int | None = None) -
                 if aux is None:
                     continue
                 cue_start = aux.start()
+            if form == "none":  # a look-alike that is no cue ("le groupe dit « Etat islamique »")
+                break
             if out and cue_start < out[-1].end:
                 continue
             out.append(Cue(cue_start, m.end(), form, channel))
@@ -353,14 +355,18 @@ def _make(art: Article, span, cue: Cue, phrase_span, sentence, role_extra: str =
         speaker, role, name = _split_speaker(f"{phrase}, {role_extra}")
     elif role_extra:  # an apposition ("…, porte-parole de la coalition,") says more than a title
         role = _DETERMINERS.sub("", role_extra).strip()
-    kind = _kind(phrase, name) if phrase else "organisation"
+    pronoun = re.search(r"-(?:t-)?(il|elle|ils|elles)\b", art.low[cue.start:cue.end]) if not phrase else None
+    if pronoun:  # "«…», a-t-il ajouté": the speaker is the pronoun, resolved later
+        speaker = art.text[cue.start + pronoun.start(1):cue.start + pronoun.end(1)]
+    kind = _kind(phrase, name) if phrase else ("person" if pronoun else "organisation")
     channel = _channel(art, cue, sentence, kind)
     return Claim(start, end, art.text[cue.start:cue.end], speaker, role, kind, channel, sentence, name)
 
 
-def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], set[int]]:
-    """Claims from quotes with an attribution right after or right before them."""
-    claims, used_cues = [], set()
+def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], set[int], list[tuple[int, int]]]:
+    """Claims from quotes with an attribution right after or right before them, the cues they used and
+    the quotes they claimed (other quotes are scare quotes or quoted words inside a sentence)."""
+    claims, used_cues, claimed = [], set(), []
     view = art.view
     for qs, qe in quotes:
         sentence = art.sentence_of(qs)
@@ -370,7 +376,12 @@ def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], s
             limit = min(len(view), after.end + 200)
             np = _np_after(view, after.end, limit) if after.form != "read" else _author_after(view, after.end, limit)
             extra = _apposition(view, np[1], limit) if np else ""
-            claim = _make(art, (qs, qe), after, np, art.sentence_of(after.start), extra)
+            # Quoted words ending a sentence of their own ("Les attaques ont échoué et «la plupart …», a-t-il
+            # ajouté"; "… des «groupes affiliés», selon X"): the statement is the whole sentence.
+            s0 = art.sentence_of(after.start)[0]
+            lead = view[s0:qs].strip()
+            span = (s0, qe) if s0 < qs and lead and not lead.endswith(":") and s0 > qs - 400 else (qs, qe)
+            claim = _make(art, span, after, np, art.sentence_of(after.start), extra)
             used_cues.add(after.start)
         elif before is not None and before.form in ("verb",):
             sent_start = art.sentence_of(before.start)[0]
@@ -381,7 +392,8 @@ def _quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], s
             continue
         if claim:
             claims.append(claim)
-    return claims, used_cues
+            claimed.append((qs, qe))
+    return claims, used_cues, claimed
 
 
 _THAT = re.compile(r"[^,.;:]{0,80}?\b(?:que|qu')\s*|\s*:\s*", re.IGNORECASE)
@@ -393,26 +405,48 @@ def _statement_start(view: str, cue_end: int, limit: int) -> int:
     return m.end() if m else cue_end
 
 
-def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int]) -> list[Claim]:
-    """Claims of reported speech: one per sentence holding a cue outside quotes."""
+_SECOND_CUE = re.compile(r"(?:,|\bqui)\s*$", re.IGNORECASE)
+_AUXILIARY = re.compile(r"\b(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront)\s+\w+", re.IGNORECASE)
+
+
+def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], claimed) -> list[Claim]:
+    """Claims of reported speech: one per sentence holding a cue outside quotes, and one more per second
+    verb of the same speaker (", ajoutant que S2", "qui note que S2")."""
     claims = []
     view = art.view
-    done_sentences = set()
-    quoted = [(s, e) for s, e in quotes]
+    done_sentences: dict[tuple[int, int], Claim] = {}
     for cue in cues:
-        if cue.start in used_cues or any(s <= cue.start < e for s, e in quoted):
+        if cue.start in used_cues or any(s <= cue.start < e for s, e in quotes):
             continue
         sentence = art.sentence_of(cue.start)
-        if sentence in done_sentences or any(s < sentence[1] and sentence[0] < e for s, e in quoted):
-            continue
         s0, s1 = sentence
+        if sentence in done_sentences:
+            prev = done_sentences[sentence]
+            if (cue.form in ("participle", "verb") and prev.end > cue.start > prev.start
+                    and _SECOND_CUE.search(view, s0, cue.start)):
+                second = _make(art, (_statement_start(view, cue.end, s1), s1), cue, None, sentence)
+                if second:
+                    second = replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
+                                     speaker_kind=prev.speaker_kind, channel=prev.channel)
+                    prev.end = _trim(view, prev.start, _SECOND_CUE.search(view, s0, cue.start).start())[1]
+                    claims.append(second)
+                    done_sentences[sentence] = second
+            continue
+        # Only a quote that was claimed as a direct quote hides its sentence: quoted words inside
+        # reported speech ("des «groupes affiliés», selon X") are part of the statement.
+        if any(s < s1 and s0 < e for s, e in claimed):
+            continue
         claim = None
+        if cue.form == "source_initial":
+            if view[s0:cue.start].strip(" ,\n") != "":
+                continue
+            cue = replace(cue, form="source")
         if cue.form == "source":
             np = _np_after(view, cue.end, s1)
             # "Selon le porte-parole des FDS, Mustafa Bali, S": the name in apposition joins the speaker.
-            name = re.match(r"\s*(?:\([^)]{1,30}\))?\s*,\s*([A-ZÀ-Ý][\w'.-]+(?:\s+[A-ZÀ-Ý][\w'.-]+){0,3})\s*,", view[np[1]:s1])
+            name = re.match(r"\s*(?:\([^)]{1,30}\))?\s*,\s*([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'.-]+){0,3})\s*(?:,|\.?\s*$)", view[np[1]:s1])
             if name and not _proper_name(view[np[0]:np[1]]):
-                np = (np[0], np[1] + name.end(1))
+                np = (np[0], np[1] + name.end(1) - (1 if name.group(1).endswith(".") else 0))
             comma = view.find(",", np[1], s1)
             if view[s0:cue.start].strip(" ,") == "":  # "Selon X, S."
                 statement = (comma + 1, s1) if comma != -1 else (np[1], s1)
@@ -430,7 +464,13 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int])
             skip = _LEADING_SKIP.match(view, cue.end, s1)
             follows = view[skip.end() if skip else cue.end:s1]
             clause = re.split(r"[,.;]", follows, maxsplit=1)[0]
-            inverted = (re.search(r",\s*$", view[s0:cue.start]) is not None
+            # Without a comma, only a one-word verb after a whole clause ("… 2152 objectifs neutralisés annonce l'état-major"):
+            # a bare subject before the verb ("L'armée annonce la mort de …") is no statement.
+            before = view[s0:cue.start]
+            inverted = ((re.search(r",\s*$", before) is not None
+                         or (art.language == "fr" and " " not in art.low[cue.start:cue.end].strip()
+                             and _AUXILIARY.search(before) is not None and _DETERMINERS.match(follows)
+                             and not re.search(r"\b(?:que|qu')\s*$", before)))
                         and not _STATEMENT_START.match(follows)
                         and not re.search(r"\b(?:que|qu')", clause))
             if inverted:
@@ -439,10 +479,17 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int])
                 claim = _make(art, (s0, cue.start), cue, np, sentence, extra)
             else:
                 subject = _head(view, *_subject_before(view, s0, cue.start))
-                claim = _make(art, (_statement_start(view, cue.end, s1), s1), cue, subject, sentence)
+                start = _statement_start(view, cue.end, s1)
+                rest = view[start:s1].strip(" .,")
+                # "…” he said in a statement." leaves only the medium after the verb: no statement there.
+                if len(rest.split()) < 5 and (_channel_markers()[0].search(rest.lower())
+                                              or re.match(r"(?:in|during|at|to|dans|lors|à)\b|reporters\b|journalistes\b",
+                                                          rest, re.IGNORECASE)):
+                    continue
+                claim = _make(art, (start, s1), cue, subject, sentence)
         if claim:
             claims.append(claim)
-            done_sentences.add(sentence)
+            done_sentences[sentence] = claim
     return claims
 
 
@@ -512,15 +559,88 @@ def _communique_publisher(art: Article, before: int) -> str:
     return ""
 
 
+_PRONOUN = re.compile(r"^(?:il|elle|ils|elles|he|she|they)$", re.IGNORECASE)
+# "cette organisation", "la même source", "son décompte": the source of an earlier claim.
+_DEMONSTRATIVE = re.compile(r"^(?:ce|cet|cette|ces|la\s+même|le\s+même|les\s+mêmes|son|sa|ses|leurs?|this|that|the\s+same)\s",
+                            re.IGNORECASE)
+_BARE_NOUN = re.compile(r"^(?:l'|l’|le\s+|la\s+|les\s+|the\s+)([\w-]+)$", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^(?:un|une|des|an?)\s", re.IGNORECASE)
+_PERSON_NOUNS = re.compile(r"^(?:responsables?|sources?|officials?|porte-parole|spokes(?:man|woman))$", re.IGNORECASE)
+
+
+def _content_words(phrase: str) -> set[str]:
+    return {w for w in re.findall(r"[\w-]{3,}", phrase.lower())
+            if w not in {"les", "des", "the", "and", "par", "pour", "dans", "sur", "avec"}}
+
+
+def _antecedent(claims: list[Claim], i: int, noun: str = "") -> Claim | None:
+    """The nearest earlier claim with a speaker of its own, of the class of ``noun`` if given."""
+    for o in reversed(claims[:i]):
+        if not o.speaker or _anaphoric(o.speaker):
+            continue
+        if not noun or noun.lower() in o.speaker.lower():
+            return o
+        person = bool(_PERSON_NOUNS.match(noun) or _TITLES.fullmatch(noun))
+        if person == (o.speaker_kind in ("person", "anonymous_officials")):
+            return o
+    return None
+
+
+def _anaphoric(speaker: str) -> bool:
+    sp = speaker.strip()
+    return bool(_PRONOUN.match(sp) or _DEMONSTRATIVE.match(sp) or _BARE_NOUN.match(sp))
+
+
+def _coreference(art: Article, claims: list[Claim]) -> None:
+    """One canonical name per source: pronouns, demonstratives and bare nouns ("Elle", "cette organisation",
+    "l'ONG", "la même source") take the speaker of the nearest fitting earlier claim; a role alone ("la
+    porte-parole du Pentagone") the name given with that role anywhere in the article; an acronym the
+    fullest name written with it ("l'Observatoire … (OSDH)"); a definite description the fuller indefinite
+    first mention ("le responsable de la défense" after "un haut responsable américain de la défense")."""
+    for i, c in enumerate(claims):
+        sp = c.speaker.strip()
+        if not sp:
+            continue
+        target = None
+        bare = _BARE_NOUN.match(sp)
+        if _PRONOUN.match(sp) or _DEMONSTRATIVE.match(sp):
+            target = _antecedent(claims, i)
+        elif bare and (bare.group(1).islower() or bare.group(1).isupper()):
+            acronym = bare.group(1) if bare.group(1).isupper() else ""
+            if acronym:
+                target = next((o for o in claims if o.speaker.endswith(f"({acronym})")), None)
+            if target is None:
+                target = _antecedent(claims, i, bare.group(1))
+        elif re.fullmatch(r"[A-Z]{2,}", sp):
+            target = next((o for o in claims if o.speaker.endswith(f"({sp})")), None)
+            if target is None:
+                m = re.search(r"(?:l'|l’|le\s+|la\s+)?([A-ZÀ-Ý][^.,;:()\n]{3,80}?\s*\(" + re.escape(sp) + r"\))", art.text)
+                if m:
+                    claims[i] = replace(c, speaker=m.group(1))
+                    continue
+        elif not c.name and c.speaker_kind == "person" and c.role:
+            role = _content_words(c.role)
+            target = next((o for o in claims if o.name and o.role and role and role <= _content_words(o.role)), None)
+        elif not c.name and re.match(r"^(?:le|la|les|l'|l’)\s*", sp, re.IGNORECASE):
+            words = _content_words(sp)
+            target = next((o for o in claims[:i] if _INDEFINITE.match(o.speaker) and len(o.speaker) > len(sp)
+                           and words and words <= _content_words(o.speaker)), None)
+        if target is not None and target is not c:
+            claims[i] = replace(c, speaker=target.speaker, name=target.name, role=c.role or target.role,
+                                speaker_kind=target.speaker_kind if c.speaker_kind != "anonymous_officials"
+                                else c.speaker_kind)
+
+
 def find_claims(art: Article) -> list[Claim]:
     """Every attributed statement of a prepared article, in text order."""
     cues = find_cues(art.low, art.language)
     if not cues:
         return []
     quotes = find_quotes(art.view)
-    quote_claims, used = _quote_claims(art, cues, quotes)
-    claims = sorted(quote_claims + _reported_claims(art, cues, quotes, used), key=lambda c: c.start)
+    quote_claims, used, claimed = _quote_claims(art, cues, quotes)
+    claims = sorted(quote_claims + _reported_claims(art, cues, quotes, used, claimed), key=lambda c: c.start)
     _resolve(art, claims)
+    _coreference(art, claims)
     return claims
 
 
