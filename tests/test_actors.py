@@ -1,0 +1,50 @@
+"""The actor of a figure: who did the counted thing (sentences written for these tests)."""
+
+from datetime import date
+
+import pytest
+
+from analysis.figures import extract_article
+from analysis.lexicon import ACTORS
+
+DAY = date(2021, 6, 1)
+
+
+def actor_of(text: str, number: str) -> tuple[str, str]:
+    figures, _ = extract_article(text, published=DAY, precision="day")
+    row = next(f for f in figures if number in f["text"])
+    return row["actor"], row["actor_evidence"]
+
+
+@pytest.mark.parametrize("text, number, actor", [
+    # a participle clause acts with the subject of the clause it hangs on, not with its victims
+    ("Les Peshmergas ont repoussé une offensive près de Kirkouk, tuant 17 jihadistes de Daech.", "17", "iraq"),
+    ("Les Peshmergas ont repoussé une offensive, tuant 17 jihadistes et détruisant 3 pick-up de Daech.", "3", "iraq"),
+    # a reported source is not the doer
+    ("Des roquettes ont visé un camp militaire, ont indiqué des responsables de la police irakienne, blessant 6 soldats.",
+     "6", "unknown"),
+    # the friendly subject of a passive attack is the target: the attacker the article names acts
+    ("Des miliciens pro-iraniens multiplient les tirs. Les forces américaines ont été attaquées à 11 reprises en une semaine.",
+     "11", "iran_backed"),
+    # whose troops: the government that has them
+    ("Washington compte environ 700 soldats dans le nord-est de la Syrie.", "700", "us"),
+    # a named actor outside the vocabulary is not forced into the nearest label
+    ("L'armée russe a mené 40 frappes aériennes dans la province d'Idleb.", "40", "other"),
+])
+def test_actor(text, number, actor):
+    assert actor_of(text, number)[0] == actor
+
+
+def test_place_adjective_is_no_actor():
+    # "la frontière irakienne" says where the trucks came from, not who drove them
+    text = "Un convoi de 40 camions a franchi la frontière irakienne dimanche."
+    assert actor_of(text, "40")[0] != "iraq"
+
+
+def test_evidence_holds_the_deciding_words():
+    actor, evidence = actor_of("Les Peshmergas ont repoussé une offensive, tuant 17 jihadistes.", "17")
+    assert (actor, evidence) == ("iraq", "Peshmergas")
+
+
+def test_other_is_a_known_actor():
+    assert "other" in ACTORS
