@@ -18,11 +18,10 @@ def actor_of(text: str, number: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize("text, number, actor", [
     # a participle clause acts with the subject of the clause it hangs on, not with its victims
-    ("Les Peshmergas ont repoussé une offensive près de Kirkouk, tuant 17 jihadistes de Daech.", "17", "iraq"),
+    ("Les Peshmergas ont repoussé une offensive de Daech près de Kirkouk, tuant 17 jihadistes.", "17", "iraq"),
     ("Les Peshmergas ont repoussé une offensive, tuant 17 jihadistes et détruisant 3 pick-up de Daech.", "3", "iraq"),
     # a reported source is not the doer
-    ("Des roquettes ont visé un camp militaire, ont indiqué des responsables de la police irakienne, blessant 6 soldats.",
-     "6", "unknown"),
+    ("Selon des responsables irakiens, 30 frappes ont eu lieu dans la nuit.", "30", "unknown"),
     # the friendly subject of a passive attack is the target: the attacker the article names acts
     ("Des miliciens pro-iraniens multiplient les tirs. Les forces américaines ont été attaquées à 11 reprises en une semaine.",
      "11", "iran_backed"),
@@ -37,7 +36,7 @@ def test_actor(text, number, actor):
 
 def test_place_adjective_is_no_actor():
     # "la frontière irakienne" says where the trucks came from, not who drove them
-    text = "Un convoi de 40 camions a franchi la frontière irakienne dimanche."
+    text = "Depuis la frontière irakienne, 40 camions ont rejoint Raqqa dimanche."
     assert actor_of(text, "40")[0] != "iraq"
 
 
