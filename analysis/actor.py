@@ -291,7 +291,8 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     # The subject of an earlier sentence of the paragraph ("La coalition a poursuivi ses
     # frappes. Près d'Hajin, 11 frappes ont touché…"), for counts of actions only: a
     # crowd or a share ("des milliers de manifestants") does not inherit a doer.
-    if cat.category not in CARRIED_OVER:
+    action = bool(_cues(art)["action_noun"].match(art.view, m.end, min(sentence[1], m.end + 60)))
+    if cat.category not in CARRIED_OVER and not action:
         return "unknown", ""
     paragraph = art.line_start(m.start)
     earlier = [a for a in art.within("actors", paragraph, sentence[0])
@@ -299,4 +300,21 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     groups = _groups_before(art, earlier)
     if groups:
         return combine([a.value for a in groups[-1]]), groups[-1]
+    # Last, for a count of actions (bombs dropped, targets hit), the friendly force the
+    # article names most often.
+    if action or cat.category in ("strikes", "operations", "artillery_rounds", "aircraft"):
+        subject = article_subject(art)
+        if subject:
+            return subject, ""
     return "unknown", ""
+
+
+def article_subject(art: Article) -> str | None:
+    """The friendly force an article names most often outside targets (its title included)."""
+    if "subject" not in art.cache:
+        names = [a for a in art.all_actors() if a.value in FRIENDLY
+                 and not _is_target(art, a, 0) and not _is_modifier(art, a) and not _is_place_adjective(art, a)
+                 and not _cues(art)["source"].search(art.view, max(0, a.start - 45), a.start)]
+        counts = Counter(a.value for a in names)
+        art.cache["subject"] = counts.most_common(1)[0][0] if counts else None
+    return art.cache["subject"]

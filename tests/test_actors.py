@@ -47,3 +47,10 @@ def test_evidence_holds_the_deciding_words():
 
 def test_other_is_a_known_actor():
     assert "other" in ACTORS
+
+
+def test_count_of_actions_falls_back_on_the_force_the_article_is_about():
+    text = ("Les avions français ont décollé de Jordanie.\n\n"
+            "La météo était clémente sur la vallée.\n\n"
+            "Au total 9 bombes ont été larguées cette nuit.")
+    assert actor_of(text, "9")[0] == "france"
