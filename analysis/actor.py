@@ -99,8 +99,6 @@ def _is_place_adjective(art: Article, a: Mention) -> bool:
 def _is_source(art: Article, a: Mention, clause: tuple[int, int, str]) -> bool:
     """A name in the reported source of the clause ("ont déclaré des responsables irakiens")."""
     lo = clause[0]
-    if any(lo <= s < a.start for s, _ in art.within("cues", lo, a.start)):
-        return True
     return bool(_cues(art)["source"].search(art.view, max(lo, a.start - 45), a.start))
 
 
@@ -247,7 +245,11 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     # attack the attacker the article is about.
     passive, agent, attack = _passive_agent(art, here, names)
     if passive:
-        patients = [a for a in names if here[0] <= a.start < m.start]
+        # The grammatical subject: the names just before the passive verb, after any
+        # fronted phrase ("Selon l'armée irakienne, 70 % de la ville a été libérée").
+        verb = _cues(art)["passive"].search(art.view, here[0], here[1])
+        lo = max(here[0], art.view.rfind(",", here[0], verb.start()) + 1)
+        patients = [a for a in names if lo <= a.start < verb.start()]
         if agent:
             return combine([a.value for a in agent]), agent
         if attack and any(a.value in FRIENDLY for a in patients):

@@ -54,3 +54,8 @@ def test_count_of_actions_falls_back_on_the_force_the_article_is_about():
             "La météo était clémente sur la vallée.\n\n"
             "Au total 9 bombes ont été larguées cette nuit.")
     assert actor_of(text, "9")[0] == "france"
+
+
+def test_fronted_phrase_is_not_the_subject_of_a_passive():
+    # only the grammatical subject of the passive ("60 % du quartier") is acted on
+    assert actor_of("Selon l'armée irakienne, 60 % du quartier aurait été repris.", "60")[0] == "iraq"
