@@ -43,7 +43,7 @@ PATIENT = {"killed", "wounded", "captured", "destroyed", "sites", "percent", "mo
 
 _TARGET_BEFORE = re.compile(
     r"(?:\bcontre|\bvisant|\bvisé(?:e|s|es)?|\bciblant|\bciblé(?:e|s|es)?|\bsur|\bvers|\bfrappant|\bcombattre|"
-    r"\bà l'encontre|\bagainst|\btargeting|\bdéfaite)\b[^,;:.]{0,45}$",
+    r"\bà l'encontre|\bagainst|\btargeting|\bdéfaite|\bliée?s?\s+(?:à|au|aux)|\butilisée?s?\s+par)\b[^,;:.]{0,45}$",
     re.IGNORECASE,
 )
 _MODIFIER_BEFORE = re.compile(r"(?:dirigée?s?|menée?s?|conduite?s?|led)\s+par\s+(?:les\s+|la\s+|le\s+|l')?$|(?:by)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -189,11 +189,24 @@ def article_attacker(art: Article) -> str | None:
 
 
 def _most_named_hostile(art: Article, names: list[Mention]) -> str | None:
-    counts = Counter(a.value for a in names if a.value in HOSTILE and not _is_target(art, a, 0))
+    counts = Counter(_through_proxies(art, a, names) for a in names if a.value in HOSTILE and not _is_target(art, a, 0))
     if not counts:
         return None
     top = max(counts.values())
-    return next(a.value for a in names if counts.get(a.value) == top)
+    return next(_through_proxies(art, a, names) for a in names if counts.get(_through_proxies(art, a, names)) == top)
+
+
+def _through_proxies(art: Article, a: Mention, names: list[Mention]) -> str:
+    """Iran acting in a sentence that names its proxies ("l'Iran a multiplié les attaques
+    via ses supplétifs") acts through them."""
+    if a.value != "iran":
+        return a.value
+    for b in art.all_actors():
+        if b.value == "iran_backed":
+            lo, hi = min(a.end, b.end), max(a.start, b.start)
+            if hi - lo < 200 and not re.search(r"[.!?]\s", art.view[lo:hi]):
+                return "iran_backed"
+    return a.value
 
 
 def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int, int]) -> str:

@@ -59,3 +59,16 @@ def test_count_of_actions_falls_back_on_the_force_the_article_is_about():
 def test_fronted_phrase_is_not_the_subject_of_a_passive():
     # only the grammatical subject of the passive ("60 % du quartier") is acted on
     assert actor_of("Selon l'armée irakienne, 60 % du quartier aurait été repris.", "60")[0] == "iraq"
+
+
+def test_iran_acting_through_its_proxies_is_iran_backed():
+    text = ("Téhéran pousse ses pions : l'Iran multiplie les tirs contre les bases, via ses supplétifs.\n\n"
+            "Les forces américaines ont été attaquées à 8 reprises depuis lundi.")
+    assert actor_of(text, "8")[0] == "iran_backed"
+
+
+def test_owner_of_a_struck_depot_is_a_target():
+    text = ("Les milices pro-iraniennes revendiquent les tirs.\n\n"
+            "Les frappes américaines ont touché un dépôt lié aux Gardiens de la révolution. "
+            "Depuis lundi, 7 attaques ont visé les troupes américaines.")
+    assert actor_of(text, "7")[0] == "iran_backed"
