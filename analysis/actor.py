@@ -17,6 +17,16 @@ Actor names come from ``data/actors.tsv``. Evidence, in order:
 
 Several friendly names together ("américaines et irakiennes") make the
 coalition.
+
+Before these, the sentence is split into clauses (cues in ``data/clauses.tsv``):
+a participle clause ("…, tuant 51 militants") takes the subject of the clause
+it hangs on (or its passive agent, or for an attack the article's attacker);
+in a passive clause the subject is acted on and the agent is "par …". Names of
+a reported source ("des responsables irakiens") and nationality adjectives of
+a place ("la frontière irakienne") never act. Last, a count of actions (bombs,
+targets, sorties) with no name in its sentence or paragraph goes to the
+friendly force the article names most. ``attribute_with_evidence`` also gives
+the names that decided, as written.
 """
 
 from __future__ import annotations
