@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from .actor import attribute
+from .actor import attribute_with_evidence
 from .category import categorise
 from .claims import CLAIM_COLUMNS, claims_rows
 from .context import Article, prepare
@@ -20,7 +20,7 @@ from .place import locate
 
 FIGURE_COLUMNS = [
     "figure_id", "file", "start", "end", "text", "sentence", "sentence_start", "sentence_end",
-    "value", "low", "high", "qualifier", "category", "subject", "actor",
+    "value", "low", "high", "qualifier", "category", "subject", "actor", "actor_evidence",
     "place", "place_name", "place_kind", "admin1", "country", "latitude", "longitude", "geo_precision",
     "period_start", "period_end", "time_precision", "claim_id",
 ]
@@ -59,7 +59,7 @@ def figures_of(art: Article, file: str = "", claims: list[dict] | None = None) -
             "qualifier": m.qualifier,
             "category": cat.category,
             "subject": art.text[cat.noun_start:cat.noun_end] if cat.noun_start is not None and not cat.subject else cat.subject,
-            "actor": attribute(art, m, cat, sentence),
+            **dict(zip(("actor", "actor_evidence"), attribute_with_evidence(art, m, cat, sentence))),
             "place": where.text,
             "place_name": gaz.place_name if gaz else where.text,
             "place_kind": gaz.kind if gaz else "",

@@ -22,7 +22,7 @@ CATEGORIES = (
     "rockets", "missiles", "drones", "indirect_fire", "artillery_rounds", "aircraft",
     "troops", "sites", "percent", "money", "other",
 )
-ACTORS = ("coalition", "us", "france", "uk", "iraq", "sdf", "isis", "iran", "iran_backed", "unknown")
+ACTORS = ("coalition", "us", "france", "uk", "iraq", "sdf", "isis", "iran", "iran_backed", "other", "unknown")
 QUALIFIERS = ("exact", "more_than", "less_than", "at_least", "at_most", "about", "vague")
 PRECISIONS = ("day", "week", "month", "year")
 SPEAKER_KINDS = ("person", "organisation", "anonymous_officials", "media")

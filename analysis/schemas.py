@@ -57,6 +57,7 @@ FIGURES = DataFrameSchema(
         "category": Column(str, Check.isin(CATEGORIES)),
         "subject": Column(str),
         "actor": Column(str, Check.isin(ACTORS)),
+        "actor_evidence": Column(str),
         "place": Column(str),
         "place_name": Column(str),
         "place_kind": Column(str, Check.isin(("", "base", "landmark", "city", "province", "country"))),

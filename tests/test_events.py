@@ -92,7 +92,7 @@ def _figure(file, value, low, high, qualifier, category="rockets", day="2021-03-
         "figure_id": f"{file}:{category}", "file": file, "start": 0, "end": len(text), "text": text,
         "sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence),
         "value": value, "low": low, "high": high, "qualifier": qualifier, "category": category,
-        "subject": category, "actor": "iran_backed" if category in ("rockets",) else "unknown",
+        "subject": category, "actor": "iran_backed" if category in ("rockets",) else "unknown", "actor_evidence": "",
         "place": "base aérienne d'Ain al-Asad", "place_name": "Ain al-Asad Air Base", "place_kind": "base",
         "admin1": "Al Anbar", "country": "Iraq", "latitude": 33.7856, "longitude": 42.4412, "geo_precision": 1,
         "period_start": day, "period_end": day, "time_precision": "day", "claim_id": None,

@@ -1,0 +1,74 @@
+"""The actor of a figure: who did the counted thing (sentences written for these tests)."""
+
+from datetime import date
+
+import pytest
+
+from analysis.figures import extract_article
+from analysis.lexicon import ACTORS
+
+DAY = date(2021, 6, 1)
+
+
+def actor_of(text: str, number: str) -> tuple[str, str]:
+    figures, _ = extract_article(text, published=DAY, precision="day")
+    row = next(f for f in figures if number in f["text"])
+    return row["actor"], row["actor_evidence"]
+
+
+@pytest.mark.parametrize("text, number, actor", [
+    # a participle clause acts with the subject of the clause it hangs on, not with its victims
+    ("Les Peshmergas ont repoussé une offensive de Daech près de Kirkouk, tuant 17 jihadistes.", "17", "iraq"),
+    ("Les Peshmergas ont repoussé une offensive, tuant 17 jihadistes et détruisant 3 pick-up de Daech.", "3", "iraq"),
+    # a reported source is not the doer
+    ("Selon des responsables irakiens, 30 frappes ont eu lieu dans la nuit.", "30", "unknown"),
+    # the friendly subject of a passive attack is the target: the attacker the article names acts
+    ("Des miliciens pro-iraniens multiplient les tirs. Les forces américaines ont été attaquées à 11 reprises en une semaine.",
+     "11", "iran_backed"),
+    # whose troops: the government that has them
+    ("Washington compte environ 700 soldats dans le nord-est de la Syrie.", "700", "us"),
+    # a named actor outside the vocabulary is not forced into the nearest label
+    ("L'armée russe a mené 40 frappes aériennes dans la province d'Idleb.", "40", "other"),
+])
+def test_actor(text, number, actor):
+    assert actor_of(text, number)[0] == actor
+
+
+def test_place_adjective_is_no_actor():
+    # "la frontière irakienne" says where the trucks came from, not who drove them
+    text = "Depuis la frontière irakienne, 40 camions ont rejoint Raqqa dimanche."
+    assert actor_of(text, "40")[0] != "iraq"
+
+
+def test_evidence_holds_the_deciding_words():
+    actor, evidence = actor_of("Les Peshmergas ont repoussé une offensive, tuant 17 jihadistes.", "17")
+    assert (actor, evidence) == ("iraq", "Peshmergas")
+
+
+def test_other_is_a_known_actor():
+    assert "other" in ACTORS
+
+
+def test_count_of_actions_falls_back_on_the_force_the_article_is_about():
+    text = ("Les avions français ont décollé de Jordanie.\n\n"
+            "La météo était clémente sur la vallée.\n\n"
+            "Au total 9 bombes ont été larguées cette nuit.")
+    assert actor_of(text, "9")[0] == "france"
+
+
+def test_fronted_phrase_is_not_the_subject_of_a_passive():
+    # only the grammatical subject of the passive ("60 % du quartier") is acted on
+    assert actor_of("Selon l'armée irakienne, 60 % du quartier aurait été repris.", "60")[0] == "iraq"
+
+
+def test_iran_acting_through_its_proxies_is_iran_backed():
+    text = ("Téhéran pousse ses pions : l'Iran multiplie les tirs contre les bases, via ses supplétifs.\n\n"
+            "Les forces américaines ont été attaquées à 8 reprises depuis lundi.")
+    assert actor_of(text, "8")[0] == "iran_backed"
+
+
+def test_owner_of_a_struck_depot_is_a_target():
+    text = ("Les milices pro-iraniennes revendiquent les tirs.\n\n"
+            "Les frappes américaines ont touché un dépôt lié aux Gardiens de la révolution. "
+            "Depuis lundi, 7 attaques ont visé les troupes américaines.")
+    assert actor_of(text, "7")[0] == "iran_backed"
