@@ -1,6 +1,6 @@
 """``python -m analysis``: the command line."""
 
-from .cli import main
+from analysis.cli import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

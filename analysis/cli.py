@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from .paths import REPORTS
+from analysis.paths import REPORTS
 
 
 class UsageError(Exception):
@@ -26,10 +26,10 @@ def _print_problems(frames, corpus: Path) -> None:
 
 
 def _cmd_extract(args) -> int:
-    from .frames import FramesError
-    from .output_unit import UnitBusy
-    from .frames import default_dir
-    from .pipeline import NoArticles, extract
+    from analysis.tables.frames import FramesError
+    from analysis.outputs.unit import UnitBusy
+    from analysis.tables.frames import default_dir
+    from analysis.pipeline import NoArticles, extract
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():
@@ -64,7 +64,7 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_evaluate(args) -> int:
-    from . import evaluate as ev
+    from analysis.evaluation import scoring as ev
 
     pred_path = Path(args.pred)
     if args.min_f1 is not None and not 0 <= args.min_f1 <= 1:
@@ -99,7 +99,7 @@ def _cmd_evaluate(args) -> int:
 
 def _languages(articles, gold_path, gold):
     """File -> language from the catalog of the articles folder (given, or beside quotes-format gold)."""
-    from . import evaluate as ev
+    from analysis.evaluation import scoring as ev
 
     folder = Path(articles) if articles else ev.default_articles(Path(gold_path)) if ev.is_quote_gold(gold) else None
     return ev.file_languages(folder) if folder else None
@@ -113,7 +113,7 @@ def _below(report, min_f1, what) -> int:
 
 
 def _cmd_export(args) -> int:
-    from .export import export_acled
+    from analysis.tables.export import export_acled
 
     folder = Path(args.frames)
     if not (folder / "events.parquet").exists() and not (folder / "events.csv").exists():
@@ -138,7 +138,7 @@ def _parse_assignments(items: list[str]) -> dict:
 
 
 def _cmd_report(args) -> int:
-    from .report import ReportError, build, refresh_checked_outputs
+    from analysis.reporting.runner import ReportError, build, refresh_checked_outputs
 
     if args.refresh_notebooks:
         refresh_checked_outputs(log=lambda m: print(m, file=sys.stderr))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent  # the import package analysis/
 ROOT = PACKAGE.parent  # the repository root (for a source checkout)
-DATA = PACKAGE / "data"  # versioned lexicons: categories, actors, qualifiers, places
+RESOURCES = PACKAGE / "resources"  # versioned tables: <language>/ per language, geo/ places, shared/ any language
 SEEDS = ROOT / "seeds"  # the seed corpus and its catalog
 NOTEBOOKS = ROOT / "notebooks"  # report notebooks
 GOLD = ROOT / "tests" / "gold"  # hand annotations of the seeds

@@ -1,7 +1,7 @@
 """The extraction job: corpus folder in, frames out.
 
 :func:`build_frames` is pure apart from reading the corpus; :func:`extract`
-adds the writing, as one unit keyed by the inputs (:mod:`analysis.frames`). Articles are processed one at a time, so memory grows with
+adds the writing, as one unit keyed by the inputs (:mod:`analysis.tables.frames`). Articles are processed one at a time, so memory grows with
 the figures, not with the corpus text held at once.
 """
 
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import MAX_BYTES, load_corpus
-from .events import build_events
-from .figures import claims_frame, extract_article, figures_frame
-from .fingerprint import frames_key
-from . import output_unit as unit
-from .frames import Frames, FramesError, check_owner, commit_frames, write_frames  # noqa: F401  (re-exported)
+from analysis.corpus.reader import MAX_BYTES, load_corpus
+from analysis.tables.events import build_events
+from analysis.extraction import claims_frame, extract_article, figures_frame
+from analysis.outputs.fingerprint import frames_key
+from analysis.outputs import unit
+from analysis.tables.frames import Frames, FramesError, check_owner, commit_frames, write_frames  # noqa: F401  (re-exported)
 
 
 def _progress(show: bool, total: int, desc: str):

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from analysis.figures import extract_article
-from analysis.lexicon import ACTORS
+from analysis.extraction import extract_article
+from analysis.resources.lexicon import ACTORS
 
 DAY = date(2021, 6, 1)
 

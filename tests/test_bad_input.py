@@ -57,8 +57,8 @@ def test_every_bad_file_is_loaded_or_rejected_with_its_reason(bad_corpus, tmp_pa
 
 
 def test_decoded_texts_keep_their_offsets(bad_corpus):
-    from analysis.corpus import load_corpus
-    from analysis.figures import extract_figures
+    from analysis.corpus.reader import load_corpus
+    from analysis.extraction import extract_figures
 
     corpus = load_corpus(bad_corpus)
     for file, text in corpus.texts.items():
@@ -82,13 +82,13 @@ def test_bad_command_line_parameters_exit_2(args, message):
 
 
 def test_two_runs_give_byte_identical_frames_and_charts(tmp_path):
-    from analysis import plots
+    from analysis.reporting import plots, tempo
     from analysis.pipeline import build_frames, write_frames
 
     for run_dir in ("one", "two"):
         frames = build_frames(SEEDS)
         write_frames(frames, tmp_path / run_dir)
-        fig = plots.attack_counts(__import__("analysis.tempo").tempo.attack_counts(frames.events, "day"), "day")
+        fig = plots.attack_counts(tempo.attack_counts(frames.events, "day"), "day")
         plots.save(fig, tmp_path / run_dir, "chart")
     one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir() if not p.name.startswith(".")}
     two = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir() if not p.name.startswith(".")}

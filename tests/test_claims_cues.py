@@ -1,4 +1,4 @@
-"""Unit tests for the cue forms, quotes and coreference of :mod:`analysis.claims`.
+"""Unit tests for the cue forms, quotes and coreference of :mod:`analysis.claims.extract`.
 
 Sentences written for these tests (not taken from any annotated article).
 """
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from analysis.claims import find_claims
-from analysis.context import prepare
+from analysis.claims.extract import find_claims
+from analysis.mentions.prepared import prepare
 
 
 def claims_of(text: str, language: str = "fr"):

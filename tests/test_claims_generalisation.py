@@ -1,4 +1,4 @@
-"""Generalisation tests for the claims of :func:`analysis.figures.extract_article`.
+"""Generalisation tests for the claims of :func:`analysis.extraction.extract_article`.
 
 Hand-written sentences and short articles in press styles meant to differ from
 the seed corpus: AFP dispatches quoting anonymous officials, communiqués of the
@@ -23,7 +23,7 @@ from datetime import date
 
 import pytest
 
-from analysis.figures import extract_article
+from analysis.extraction import extract_article
 
 
 @dataclass

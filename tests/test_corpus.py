@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.catalog import parse_published, read_catalog
-from analysis.corpus import ArticleError, decode, load_corpus
+from analysis.corpus.catalog import parse_published, read_catalog
+from analysis.corpus.reader import ArticleError, decode, load_corpus
 
 TEXT = "La coalition a mené 12 frappes près de Mossoul – «bilan» ’officiel’.\n"
 
@@ -84,7 +84,7 @@ def test_too_large_file_is_rejected(tmp_path):
 
 
 def test_crlf_text_keeps_offsets(tmp_path):
-    from analysis.figures import extract_figures
+    from analysis.extraction import extract_figures
 
     write(tmp_path, "crlf.txt", "Titre\r\n\r\nLa coalition a mené 150 frappes.\r\n")
     corpus = load_corpus(tmp_path)

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.corpus import decode, load_corpus
-from analysis.figures import extract_article
-from analysis.normalform import normal_form
-from analysis.schemas import validate
+from analysis.corpus.reader import decode, load_corpus
+from analysis.extraction import extract_article
+from analysis.text.normalform import normal_form
+from analysis.tables.schemas import validate
 
 FR = ("Le 3 janvier 2020, la coalition a mené plus de 150 frappes aériennes près de Mossoul, a déclaré le "
       "colonel Wayne Marotto à l'AFP. « Nous avons détruit 12 dépôts d'armes », a-t-il affirmé.\n"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.corpus import load_corpus
-from analysis.evaluate import (
+from analysis.corpus.reader import load_corpus
+from analysis.evaluation.scoring import (
     devset_channel,
     evaluate,
     evaluate_claims,

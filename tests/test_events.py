@@ -7,13 +7,13 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.events import build_events
-from analysis.export import acled_frame
-from analysis.figures import extract_figures, figures_frame
-from analysis.gazetteer import matcher, places
-from analysis.frames import write_frame
-from analysis.schemas import SchemaError, validate
-from analysis.textview import normalise
+from analysis.tables.events import build_events
+from analysis.tables.export import acled_frame
+from analysis.extraction import extract_figures, figures_frame
+from analysis.resources.gazetteer import matcher, places
+from analysis.tables.frames import write_frame
+from analysis.tables.schemas import SchemaError, validate
+from analysis.text.view import normalise
 
 
 def test_seed_attacks_of_3_to_5_january_2022_are_four_events(seed_frames):

@@ -1,4 +1,4 @@
-"""Generalisation tests for :func:`analysis.figures.extract_figures`.
+"""Generalisation tests for :func:`analysis.extraction.extract_figures`.
 
 Hand-written sentences and short articles in press styles that do not occur in the
 seed corpus: AFP dispatches, communiqués of the French ministry of the armed forces
@@ -19,7 +19,7 @@ from datetime import date
 
 import pytest
 
-from analysis.figures import extract_figures
+from analysis.extraction import extract_figures
 
 
 @dataclass

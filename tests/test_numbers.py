@@ -2,8 +2,8 @@
 
 import pytest
 
-from analysis.numbers import find_numbers, parse_french_number
-from analysis.textview import normalise
+from analysis.mentions.numbers import find_numbers, parse_french_number
+from analysis.text.view import normalise
 
 
 def amounts(text):

@@ -8,9 +8,9 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis import output_unit as unit
-from analysis.frames import FramesError, default_dir, manifest, read_frames
-from analysis.notebook import ParameterError, load
+from analysis.outputs import unit
+from analysis.tables.frames import FramesError, default_dir, manifest, read_frames
+from analysis.reporting.notebook import ParameterError, load
 from analysis.paths import FRAMES, SEEDS
 from analysis.pipeline import build_frames, extract
 

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from analysis.figures import extract_article
-from analysis.lexicon import read_table
-from analysis.timex import find_timexes
+from analysis.extraction import extract_article
+from analysis.resources.lexicon import read_table
+from analysis.mentions.timex import find_timexes
 
 THURSDAY = date(2021, 5, 20)
 

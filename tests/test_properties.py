@@ -5,8 +5,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.figures import extract_article, figures_frame
-from analysis.schemas import validate
+from analysis.extraction import extract_article, figures_frame
+from analysis.tables.schemas import validate
 
 FRAGMENTS = st.sampled_from([
     "plus de 150 frappes", "moins de 120", "des dizaines de", "huit roquettes", "le 3 janvier 2020", "F-16",

@@ -5,8 +5,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.gazetteer import read_table
-from analysis.regex_trie import expand_leading, literal_prefix, trie_alternation
+from analysis.resources.gazetteer import read_table
+from analysis.resources.regex_trie import expand_leading, literal_prefix, trie_alternation
 
 
 def test_literal_prefix_stops_before_quantified_characters():

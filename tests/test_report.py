@@ -8,12 +8,12 @@ import sys
 
 import pytest
 
-from analysis import output_unit as unit
-from analysis.frames import read_frames
-from analysis.notebook import ParameterError, check
+from analysis.outputs import unit
+from analysis.tables.frames import read_frames
+from analysis.reporting.notebook import ParameterError, check
 from analysis.paths import NOTEBOOKS, PARAMETERS, ROOT, SEEDS
-from analysis.report import ReportError, build
-from analysis.tempo import strike_tempo
+from analysis.reporting.runner import ReportError, build
+from analysis.reporting.tempo import strike_tempo
 
 NAMES = ["01-corpus-overview", "02-strike-tempo", "03-attack-counts", "04-claims-and-sources"]
 

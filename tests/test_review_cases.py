@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.figures import extract_article
+from analysis.extraction import extract_article
 from analysis.paths import GOLD, ROOT, SEEDS
 
 

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analysis.evaluate import evaluate, load_gold
+from analysis.evaluation.scoring import evaluate, load_gold
 
 
 def test_seed_figures_meet_targets(seed_frames, gold_path):
@@ -68,7 +68,7 @@ def test_evaluate_counts_false_positives_and_traps():
 
 
 def test_seed_claims_meet_targets(seed_frames):
-    from analysis.evaluate import evaluate_claims, load_claims_gold
+    from analysis.evaluation.scoring import evaluate_claims, load_claims_gold
     from analysis.paths import GOLD
 
     report = evaluate_claims(load_claims_gold(GOLD / "claims.csv"), seed_frames.claims)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from analysis.timex import find_timexes, resolve
+from analysis.mentions.timex import find_timexes, resolve
 
 WED = date(2022, 1, 5)  # a Wednesday
 

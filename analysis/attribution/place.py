@@ -1,0 +1,72 @@
+"""Where a figure happened: the place named in its sentence, as written and resolved.
+
+Gazetteer places (:mod:`analysis.resources.gazetteer`) are preferred, the most specific
+first (a base over a city, a city over a province, a province over a country),
+the nearest to the number among equals. A capitalised name after a locative
+preposition ("à Kirkouk", "près de Qaim") is kept, with unknown coordinates,
+when the gazetteer knows none. Wording such as "près de", "à l'extérieur de"
+or "au sud de" makes the location approximate (ACLED geo_precision 2).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.mentions.prepared import Article
+from analysis.resources.gazetteer import GEO_PRECISION, SPECIFICITY, Place
+from analysis.mentions.numbers import NumberMention
+
+_LOCATIVE = re.compile(
+    r"(?<![\w-])(?:à|au|en|près\s+d[eu']\s*|dans\s+la\s+ville\s+d[e']\s*|dans\s+la\s+province\s+d[e']\s*|"
+    r"au\s+nord\s+d[e']\s*|au\s+sud\s+d[e']\s*|à\s+l'est\s+d[e']\s*|à\s+l'ouest\s+d[e']\s*)\s*"
+    r"(?P<name>[A-ZÀ-Ý][\w'-]+(?:\s+(?:al-|el-|ad-)?[A-ZÀ-Ý][\w'-]+){0,2})"
+)
+_COORDINATION = re.compile(r"\s*(?:,|et|ou|and)\s+(?:en\s+|à\s+|au\s+|in\s+)?", re.IGNORECASE)
+_NEAR = re.compile(
+    r"(?:près\s+d[eu']|à\s+proximité\s+d[eu']|aux\s+abords\s+d[eu']|dans\s+les\s+environs\s+d[eu']|"
+    r"à\s+l'extérieur\s+d[eu']|(?:au|à\s+l')\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+d[eu']|"
+    r"\d+\s*km\s+d[eu']|near|outside|north\s+of|south\s+of|east\s+of|west\s+of)"
+    r"\s*(?:la\s+|l'|le\s+|les\s+)?(?:(?:ville|base(?:\s+aérienne)?|province|localité|village)\s+d[e']\s*)?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Located:
+    text: str  # the place as written ("" when the sentence names none)
+    place: Place | None  # the gazetteer entry, if known
+    near: bool  # the wording puts the event near the place, not at it
+
+    @property
+    def geo_precision(self) -> int | None:
+        if self.place is None:
+            return None
+        return max(GEO_PRECISION.get(self.place.kind, 3), 2 if self.near else 1)
+
+
+def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located:
+    """The place of one figure: as written, resolved in the gazetteer, and how precisely."""
+    # A country inside an actor's name ("milices soutenues par l'Iran") is no place of the event.
+    actor_spans = [(a.start, a.end) for a in art.within("actors", sentence[0], sentence[1])]
+    hits = [p for p in art.within("places", sentence[0], sentence[1])
+            if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in actor_spans)]
+    if hits:
+        best = min(hits, key=lambda p: (SPECIFICITY.get(p.value.kind, 5), abs(p.start - m.start)))
+        start, end = best.start, best.end
+        # "en Irak et en Syrie": coordinated places of one kind are kept together, as written.
+        for other in hits:
+            if other is best or other.value.kind != best.value.kind:
+                continue
+            lo, hi = (other.end, start) if other.start < start else (end, other.start)
+            if _COORDINATION.fullmatch(art.view[lo:hi]):
+                start, end = min(start, other.start), max(end, other.end)
+        near = bool(_NEAR.search(art.view, max(sentence[0], start - 60), start))
+        coordinated = (start, end) != (best.start, best.end)
+        # Several places together resolve to none of them alone.
+        return Located(art.text[start:end], None if coordinated else best.value, near)
+    candidates = list(_LOCATIVE.finditer(art.view, sentence[0], sentence[1]))
+    if candidates:
+        best = min(candidates, key=lambda c: abs(c.start() - m.start))
+        return Located(art.text[best.start("name"):best.end("name")], None, False)
+    return Located("", None, False)

@@ -1,0 +1,1 @@
+"""Reading a corpus folder: the catalog and the article files (the only place that reads article files)."""

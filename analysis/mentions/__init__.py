@@ -1,0 +1,1 @@
+"""Finding spans: number mentions and time expressions, found by cheap passes over the normalised view."""

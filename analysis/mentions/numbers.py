@@ -1,0 +1,318 @@
+"""Number mentions: where a text states an amount, its value, bounds and wording.
+
+Pure functions over the normalised view. A mention is one of
+
+* digits with French separators: ``5000``, ``5 000``, ``1.171``, ``12,5``,
+  optionally scaled (``1,5 million``) or a percentage (``70 %``);
+* French number words: ``huit``, ``vingt-sept``, ``trois cent douze``
+  (parsed by text2num, which handles the compounds of French numeration);
+* vague amounts from ``resources/<lang>/vague_amounts.tsv``: ``des dizaines de`` → 20–99;
+
+preceded, perhaps, by a qualifier from ``resources/<lang>/qualifiers.tsv`` ("plus de",
+"au moins"). Bounds follow the wording, as UCDP records low and high
+estimates: "plus de 150" → low 151, "moins de 120" → high 119.
+
+Things that look like numbers but state no amount are rejected here, with the
+reason kept for diagnostics: dates, years, times of day, durations, ordinals,
+designations (F-16, KC-135, Mirage 2000, 107 mm), file names, footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from analysis.resources import lexicon
+from analysis.text.view import lowered
+
+_MONTHS = (
+    r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t|sept(?:embre|\.)?|"
+    r"oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|oct\.?|nov\.?|dec\.?"
+)
+_TIME_UNITS = (
+    r"secondes?|minutes?|min|heures?|h|jours?|journées?|nuits?|semaines?|mois|ans|an|années?|décennies?|siècles?|"
+    r"seconds?|hours?|days?|weeks?|months?|years?|decades?"
+)
+_AFTER_DATE = re.compile(
+    r"\s*(?:er)?(?:\s+(?:au|et\s+le|à|-|–)\s+\d{1,2}(?:er)?)?\s+(?:" + _MONTHS + r")(?![\w])", re.IGNORECASE
+)
+_AFTER_DURATION = re.compile(
+    r"\s*(?:(?:derni|premi)(?:ers|ères)|prochain(?:e)?s|longs?|longues|pleins?|pleines|bonnes?|last|next|past|first)?"
+    r"\s*(?:" + _TIME_UNITS + r")(?![\w])",
+    re.IGNORECASE,
+)
+_AFTER_MEASURE = re.compile(r"\s*(?:mm|cm|km|m|mètres?|kilomètres?|miles?|pieds|feet|inch(?:es)?)(?!\s*(?:carrés?|2|²))(?![\w])", re.IGNORECASE)
+_AFTER_GLUED = re.compile(r"[^\W\d_]|-\w|[/:]\d|\.\w|\]")
+# Words after which a number names a thing rather than counting it ("base aérienne 118").
+_DESIGNATION_WORDS = {
+    "n°", "no", "numéro", "numero", "nr", "article", "art", "résolution", "resolution", "vol", "calibre", "page",
+    "chapitre", "chapter", "section", "route", "autoroute", "bâtiment", "niveau", "phase", "zone", "secteur", "camp",
+    "tour", "tower", "level", "unit", "unité", "brigade", "division", "régiment", "bataillon", "escadron",
+    "escadrille", "groupe", "flight", "version", "modèle", "model", "type", "mark", "mk", "block", "lot", "base",
+    "aérienne", "ba",
+}
+_SENTENCE_OPENERS = '.!?:;«"(\n,'
+# Capitalised words that may stand before a number without naming a designation.
+_CAPITAL_OK = {
+    "les", "des", "ces", "plus", "moins", "au", "aux", "en", "de", "du", "selon", "avec", "sur", "dont", "et", "ou",
+    "près", "environ", "quelque", "pas", "jusqu'à", "au-delà", "to", "some", "about", "over", "nearly", "at", "the",
+    "les", "leurs", "nos", "vos", "ses", "mes", "par", "pour", "entre", "après", "avant", "puis", "mais", "ainsi",
+    "seulement", "only", "almost", "more", "than", "fewer", "less", "around", "tous", "toutes",
+}
+
+# The look-behind sits after the first digit so the scan can jump from digit to digit.
+_DIGITS = re.compile(r"(\d(?<![\w.,/-]\d)(?:\d{0,2}(?:(?: |\.)\d{3})+(?!\d)|\d*))(?:,(\d+))?(?:\s*(%))?")
+_SCALE = re.compile(r"\s+(millions?|milliards?|mille|millions|billions?|thousand)\b", re.IGNORECASE)
+_SCALE_VALUE = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "mille": 1e3,
+                "billion": 1e9, "billions": 1e9, "thousand": 1e3}
+_PERCENT_WORDS = re.compile(r"\s+(?:pour\s?cent|pourcents?|percent|per cent)(?![\w])", re.IGNORECASE)
+
+_FR_WORDS = (
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|"
+    r"quarante|cinquante|soixante|cents?|mille|un|une|et"
+)
+# A sequence starts with a number word proper: "un", "une" and "et" alone are no count,
+# and letting them start a match would send every article "une" through the parser.
+_FR_FIRST = _FR_WORDS.replace("|un|une|et", "")
+# For lowered text; the caller checks that a match starts a word (a leading
+# look-behind would stop the scan from skipping ahead).
+_WORD_SEQ = re.compile(
+    r"((?:" + _FR_FIRST + r")(?:(?:-|\s+)(?:" + _FR_WORDS + r"))*)(?![\w-])"
+)
+_WORD_FOLLOWED_BY_NOUN = re.compile(r"\s+(?:de\s+|d')?[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """An amount stated in the text; ``start``/``end`` cover qualifier and number."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    number_start: int  # the number itself, without its qualifier
+    number_end: int
+    is_percent: bool = False
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A number-like span that states no amount, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+def _inside_word(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-")
+
+
+def parse_french_number(digits: str, decimals: str | None) -> float:
+    """Parse ``5 000``, ``1.171`` (thousands dots) or ``12,5`` (decimal comma)."""
+    whole = digits.replace(" ", "").replace(".", "")
+    return float(f"{whole}.{decimals}") if decimals else float(whole)
+
+
+def _bounds(value: float | None, qualifier: str) -> tuple[float | None, float | None]:
+    if value is None:
+        return None, None
+    step = 1 if float(value).is_integer() else 0
+    if qualifier == "exact":
+        return value, value
+    if qualifier == "more_than":
+        return value + step, None
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "less_than":
+        return None, value - step
+    if qualifier == "at_most":
+        return None, value
+    return None, None  # about: the wording gives no bound
+
+
+def _qualifier_before(view: str, start: int, language: str) -> tuple[str, int]:
+    """The qualifier phrase ending just before a number, if any, and where it starts."""
+    before = view[max(0, start - 40):start].rstrip().lower()
+    for phrase, qualifier in lexicon.qualifier_phrases(language):
+        if before.endswith(phrase):
+            at = len(before) - len(phrase)
+            if at == 0 or not (before[at - 1].isalnum() or before[at - 1] in "_'"):
+                return qualifier, start - (len(view[max(0, start - 40):start]) - at)
+    return "exact", start
+
+
+def _trap_after(view: str, end: int, value: float, raw: str, has_separator: bool) -> str | None:
+    rest = view[end:end + 40]
+    if _AFTER_GLUED.match(rest):
+        return "glued to letters (ordinal, unit, code or file name)"
+    if _AFTER_DATE.match(rest):
+        return "date"
+    if _AFTER_DURATION.match(rest):
+        return "duration or time of day"
+    if _AFTER_MEASURE.match(rest):
+        return "measurement or calibre"
+    if not has_separator and len(raw) == 4 and 1900 <= value <= 2100:
+        if not lexicon.category_noun_regex("fr").match(rest.lstrip()):
+            return "year"
+    return None
+
+
+def _trap_before(view: str, start: int) -> str | None:
+    """Why the word before a number makes it no amount (string tests: this runs per number)."""
+    before = view[max(0, start - 40):start]
+    stripped = before.rstrip()
+    if not stripped:
+        return None
+    if len(stripped) == len(before):  # nothing between the word and the number
+        last = stripped[-1]
+        if last.isalnum() or last in "_@#/\\[" or (last in ".,-" and len(stripped) > 1 and stripped[-2].isalnum()):
+            return "glued to letters (designation or code)"
+    parts = stripped.rsplit(None, 1)
+    word = parts[-1]
+    rest = parts[0] if len(parts) > 1 else ""
+    if word in ("h", "H") and rest[-1:].isdigit():
+        return "time of day"
+    if word[-1] in ",;:)»\"!?":
+        return None
+    name = word.rstrip(".").split("'")[-1]
+    lower = name.lower()
+    if lower in _DESIGNATION_WORDS:
+        return "designation (model, number or name)"
+    if name[:1].isupper() and lower not in _CAPITAL_OK:
+        opener = rest.rstrip()[-1:]
+        if not opener or opener in _SENTENCE_OPENERS:
+            return None  # a capitalised word opening the sentence ("Plus de", "Environ")
+        return "designation (model, number or name)"
+    return None
+
+
+def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tuple[list[NumberMention], list[Rejected]]:
+    """Find the amounts stated in ``view`` and the number-like spans rejected as traps.
+
+    ``low`` is ``lowered(view)`` when the caller has it already.
+    """
+    lower_view = lowered(view) if low is None else low
+    mentions: list[NumberMention] = []
+    rejected: list[Rejected] = []
+    taken: list[tuple[int, int]] = []
+
+    vague_rx, vague_lookup = lexicon.vague_amounts(language)
+    for m in vague_rx.finditer(lower_view):
+        if _inside_word(lower_view, m.start()):
+            continue
+        low, high = vague_lookup[re.sub(r"\s+", " ", m.group(1).lower())]
+        mentions.append(NumberMention(m.start(1), m.end(1), None, low, high, "vague", m.start(1), m.end(1)))
+        taken.append((m.start(1), m.end(1)))
+
+    for m in _DIGITS.finditer(view):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        digits, decimals, percent = m.group(1), m.group(2), m.group(3)
+        value = parse_french_number(digits, decimals)
+        num_end = m.end()
+        reason = _trap_before(view, m.start())
+        if reason is None and not percent:
+            reason = _trap_after(view, m.end(), value, digits, " " in digits or "." in digits)
+        if reason:
+            rejected.append(Rejected(m.start(), m.end(), reason))
+            continue
+        if not percent:
+            scale = _SCALE.match(view, num_end)
+            if scale:
+                value *= _SCALE_VALUE[scale.group(1).lower()]
+                num_end = scale.end()
+            pw = _PERCENT_WORDS.match(view, num_end)
+            if pw:
+                percent, num_end = "%", pw.end()
+        mentions.append(_mention(view, m.start(), num_end, value, language, bool(percent)))
+
+    for m in _WORD_SEQ.finditer(lower_view):
+        if _inside_word(lower_view, m.start()):
+            continue
+        mention = _word_mention(view, m, language)
+        if mention is None:
+            continue
+        if any(s < mention.number_end and mention.number_start < e for s, e in taken):
+            continue
+        mentions.append(mention)
+
+    mentions.sort(key=lambda x: x.start)
+    return _join_ranges(view, mentions), rejected
+
+
+_RANGE_OPEN = re.compile(r"(?:entre|between)\s+$", re.IGNORECASE)
+_RANGE_LINK = re.compile(r"\s+(?:et|and)\s+", re.IGNORECASE)
+
+
+def _join_ranges(view: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "entre 15 et 20 combattants" is one vague amount, 15 to 20, not two counts."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        opener = _RANGE_OPEN.search(view, max(0, a.start - 10), a.start)
+        if (b is not None and opener and a.qualifier == "exact" and b.qualifier == "exact"
+                and a.value is not None and b.value is not None and a.value < b.value
+                and _RANGE_LINK.fullmatch(view, a.end, b.start)):
+            out.append(NumberMention(opener.start(), b.end, None, a.value, b.value, "vague", a.number_start,
+                                     b.number_end, b.is_percent))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _mention(view, start, end, value, language, is_percent):
+    qualifier, qstart = _qualifier_before(view, start, language)
+    low, high = _bounds(value, qualifier)
+    return NumberMention(qstart, end, value, low, high, qualifier, start, end, is_percent)
+
+
+_LONE_WORDS = {"un", "une", "et"}
+
+
+def _word_mention(view: str, m: re.Match, language: str) -> NumberMention | None:
+    tokens = re.split(r"(\s+|-)", m.group(1))
+    # Drop leading "et"/"un"/"une" and trailing "et": "un" alone is an article, not a count.
+    words = [t for t in tokens if t.strip() and t != "-"]
+    while words and words[0].lower() in _LONE_WORDS:
+        words.pop(0)
+    while words and words[-1].lower() == "et":
+        words.pop()
+    if not words:
+        return None
+    # Re-locate the kept words inside the match to get exact offsets.
+    first = m.group(1).lower().find(words[0].lower())
+    text = m.group(1)
+    start = m.start(1) + first
+    last_idx = text.lower().rfind(words[-1].lower())
+    end = m.start(1) + last_idx + len(words[-1])
+    phrase = view[start:end]
+    try:
+        value = float(text2num(phrase.replace("-", " ").lower(), "fr"))
+    except ValueError:
+        return None
+    rest = view[end:end + 40]
+    if words[-1].lower() == "neuf" and not re.match(r"\s+\w+[sx]\b", rest):
+        return None  # "neuf" is also the adjective "new"
+    is_percent = False
+    pw = _PERCENT_WORDS.match(view, end)
+    if pw:
+        is_percent, end = True, pw.end()
+    elif not _WORD_FOLLOWED_BY_NOUN.match(rest):
+        return None  # a number word with no counted noun ("à deux", "les six") states no amount
+    elif _AFTER_DURATION.match(rest) or _AFTER_DATE.match(rest) or _AFTER_MEASURE.match(rest):
+        return None
+    scale = _SCALE.match(view, end)
+    if scale:
+        value *= _SCALE_VALUE[scale.group(1).lower()]
+        end = scale.end()
+    return _mention(view, start, end, value, language, is_percent)

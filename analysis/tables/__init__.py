@@ -1,0 +1,1 @@
+"""Frames: their schemas, writing and reading them as a unit, the events built from figures, and exports."""

@@ -1,0 +1,178 @@
+"""The schema of every frame, declared once and checked whenever a frame is written.
+
+Columns, dtypes and the value rules a user may rely on: categories and
+actors from fixed vocabularies, spans inside their sentence, ``low <= value
+<= high`` where set (except that "plus de 150" states 150 with low 151, and
+"moins de 120" 120 with high 119), periods that end after they start. In
+events, every count has ``low <= best <= high`` where set, without exception
+(the convention of ``events.source_estimate``: "plus de 150" is best 151).
+"""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+from pandera.pandas import Check, Column, DataFrameSchema
+
+from analysis.resources.lexicon import ACTORS, CATEGORIES, CHANNELS, PRECISIONS, QUALIFIERS, SPEAKER_KINDS
+
+ARTICLE_COLUMNS = [
+    "file", "url", "outlet", "language", "published", "published_date", "published_precision",
+    "encoding", "n_chars", "sha256", "title",
+]
+
+ARTICLES = DataFrameSchema(
+    {
+        "file": Column(str, unique=True),
+        "url": Column(str),
+        "outlet": Column(str),
+        "language": Column(str),
+        "published": Column(str, Check.str_matches(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")),
+        "published_date": Column("datetime64[ns]", nullable=True),
+        "published_precision": Column(str, Check.isin(("",) + PRECISIONS)),
+        "encoding": Column(str),
+        "n_chars": Column("int64", Check.ge(0)),
+        "sha256": Column(str, Check.str_length(64, 64)),
+        "title": Column(str),
+    },
+    strict=False,  # extra catalog columns are kept
+    ordered=False,
+    name="articles",
+    coerce=True,
+)
+
+FIGURES = DataFrameSchema(
+    {
+        "figure_id": Column(str, unique=True),
+        "file": Column(str),
+        "start": Column("int64", Check.ge(0)),
+        "end": Column("int64", Check.ge(0)),
+        "text": Column(str, Check.str_length(min_value=1)),
+        "sentence": Column(str),
+        "sentence_start": Column("int64", Check.ge(0)),
+        "sentence_end": Column("int64", Check.ge(0)),
+        "value": Column("float64", nullable=True),
+        "low": Column("float64", nullable=True),
+        "high": Column("float64", nullable=True),
+        "qualifier": Column(str, Check.isin(QUALIFIERS)),
+        "category": Column(str, Check.isin(CATEGORIES)),
+        "subject": Column(str),
+        "actor": Column(str, Check.isin(ACTORS)),
+        "actor_evidence": Column(str),
+        "place": Column(str),
+        "place_name": Column(str),
+        "place_kind": Column(str, Check.isin(("", "base", "landmark", "city", "province", "country"))),
+        "admin1": Column(str),
+        "country": Column(str),
+        "latitude": Column("float64", Check.in_range(-90, 90), nullable=True),
+        "longitude": Column("float64", Check.in_range(-180, 180), nullable=True),
+        "geo_precision": Column("Int64", Check.isin((1, 2, 3)), nullable=True),
+        "period_start": Column("datetime64[ns]", nullable=True),
+        "period_end": Column("datetime64[ns]", nullable=True),
+        "time_precision": Column(str, Check.isin(PRECISIONS), nullable=True),
+        "claim_id": Column(str, nullable=True),
+    },
+    checks=[
+        Check(lambda df: df["start"] < df["end"], name="span_not_empty"),
+        Check(lambda df: (df["sentence_start"] <= df["start"]) & (df["end"] <= df["sentence_end"]),
+              name="figure_inside_sentence"),
+        # The bounds are inclusive bounds on the true amount; ``value`` is the number as
+        # stated, which a strict comparative leaves just outside ("plus de 150": low 151).
+        Check(lambda df: df["low"].isna() | df["value"].isna() | (df["low"] <= df["value"])
+              | ((df["qualifier"] == "more_than") & (df["low"] > df["value"])), name="low_le_value"),
+        Check(lambda df: df["high"].isna() | df["value"].isna() | (df["value"] <= df["high"])
+              | ((df["qualifier"] == "less_than") & (df["high"] < df["value"])), name="value_le_high"),
+        Check(lambda df: df["low"].isna() | df["high"].isna() | (df["low"] <= df["high"]), name="low_le_high"),
+        Check(lambda df: df["period_start"].isna() | (df["period_start"] <= df["period_end"]), name="period_ordered"),
+        Check(lambda df: df["value"].notna() | df["low"].notna() | df["high"].notna(), name="has_a_number"),
+    ],
+    strict=True,
+    ordered=True,
+    name="figures",
+    coerce=True,
+)
+
+CLAIMS = DataFrameSchema(
+    {
+        "claim_id": Column(str, unique=True),
+        "file": Column(str),
+        "start": Column("int64", Check.ge(0)),
+        "end": Column("int64", Check.ge(0)),
+        "text": Column(str, Check.str_length(min_value=1)),
+        "cue": Column(str, Check.str_length(min_value=1)),
+        "speaker": Column(str),
+        "role": Column(str),
+        "speaker_kind": Column(str, Check.isin(SPEAKER_KINDS)),
+        "channel": Column(str, Check.isin(CHANNELS)),
+        "sentence_start": Column("int64", Check.ge(0)),
+        "sentence_end": Column("int64", Check.ge(0)),
+    },
+    checks=[Check(lambda df: df["start"] < df["end"], name="span_not_empty")],
+    strict=True,
+    ordered=True,
+    name="claims",
+    coerce=True,
+)
+
+_COUNT = {"nullable": True}
+_COUNTS = ("weapon", "fatalities", "wounded")
+
+
+def _ordered(a: str, b: str, name: str) -> Check:
+    """``df[a] <= df[b]`` on every row where both are set."""
+    return Check(lambda df: df[a].isna() | df[b].isna() | (df[a] <= df[b]), name=name)
+
+
+EVENTS = DataFrameSchema(
+    {
+        "event_id": Column(str, unique=True),
+        "event_date": Column("datetime64[ns]"),
+        "time_precision": Column(str, Check.isin(PRECISIONS)),
+        "event_type": Column(str),
+        "sub_event_type": Column(str),
+        "weapon": Column(str, Check.isin(CATEGORIES)),
+        "actor1": Column(str, Check.isin(ACTORS)),
+        "actor2": Column(str, Check.isin(ACTORS)),
+        "place_name": Column(str),
+        "admin1": Column(str),
+        "country": Column(str),
+        "latitude": Column("float64", Check.in_range(-90, 90), nullable=True),
+        "longitude": Column("float64", Check.in_range(-180, 180), nullable=True),
+        "geo_precision": Column("Int64", Check.isin((1, 2, 3)), nullable=True),
+        **{f"{what}_{est}": Column("float64", Check.ge(0), **_COUNT)
+           for what in _COUNTS for est in ("low", "best", "high")},
+        "grade": Column(str, Check.isin(("single_source", "corroborated", "contested"))),
+        "n_sources": Column("int64", Check.ge(1)),
+        "sources": Column(str, Check.str_length(min_value=1)),
+        "files": Column(str, Check.str_length(min_value=1)),
+    },
+    # Every count agrees with its bounds: low <= best <= high wherever set (events.source_estimate).
+    checks=[check for what in _COUNTS for check in (
+        _ordered(f"{what}_low", f"{what}_best", f"{what}_low_le_best"),
+        _ordered(f"{what}_best", f"{what}_high", f"{what}_best_le_high"),
+        _ordered(f"{what}_low", f"{what}_high", f"{what}_low_le_high"),
+    )],
+    strict=True,
+    ordered=True,
+    name="events",
+    coerce=True,
+)
+
+REJECTED = DataFrameSchema(
+    {"file": Column(str), "reason": Column(str, Check.str_length(min_value=1))},
+    strict=True,
+    name="rejected",
+    coerce=True,
+)
+
+SCHEMAS = {"articles": ARTICLES, "figures": FIGURES, "claims": CLAIMS, "events": EVENTS, "rejected": REJECTED}
+
+
+def validate(name: str, frame):
+    """Check a frame against its declared schema and return it with the declared dtypes.
+
+    Raises ``pandera.errors.SchemaErrors`` listing every failure.
+    """
+    return SCHEMAS[name].validate(frame, lazy=True)
+
+
+SchemaError = pa.errors.SchemaErrors

@@ -1,0 +1,125 @@
+"""Spans of page furniture: the parts of a scraped page that are not the article.
+
+Cookie notices, share prompts, reading-time lines, image file names, photo
+captions, comment forms and the "related articles" block must never become
+data. The patterns live in ``resources/shared/furniture.tsv`` with three scopes:
+
+``line``
+    a whole line that matches is furniture;
+``tail``
+    a line that is only a block heading ("À découvrir également", "LEAVE A
+    REPLY"): it and everything after it is furniture;
+``inline``
+    a phrase that truncates the article mid-line ("Voir l'article en entier"):
+    the phrase and everything after it is furniture.
+
+A line repeated verbatim (a headline printed twice) is furniture from its
+second occurrence on, so its content is counted once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+from analysis.resources.lexicon import read_table
+from analysis.text.view import lower_pattern, lowered
+
+# A tail heading only counts past this share of the text: a page whose body
+# mentions "commentaires" near the top must not lose its whole article.
+_TAIL_MIN_POSITION = 0.3
+# Lines this long are paragraphs: only the "anywhere in the line" patterns can make them furniture.
+_SHORT_LINE = 250
+
+
+@dataclass(frozen=True)
+class FurnitureSpan:
+    start: int
+    end: int
+    reason: str
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    table = read_table("furniture")
+    compiled = {"line": [], "tail": [], "inline": []}
+    for row in table.itertuples(index=False):
+        if row.scope == "line" and row.pattern.startswith(".*"):
+            # "anywhere in the line" (or "at its end"): a search, far cheaper than a
+            # backtracking full match on a long paragraph.
+            core = row.pattern[2:-2] if row.pattern.endswith(".*") else row.pattern[2:] + r"\s*$"
+            rx = _Search(re.compile(core, re.IGNORECASE))
+        elif row.scope == "line":
+            rx = re.compile(r"\s*(?:" + row.pattern + r")\s*", re.IGNORECASE)
+        elif row.scope == "tail":
+            rx = re.compile(r"\s*(?:" + row.pattern + r")\s*[:.]?\s*", re.IGNORECASE)
+        else:
+            rx = re.compile(lower_pattern(r"(?:" + row.pattern + r")"))  # searched once in the lowered view
+        compiled[row.scope].append((rx, row.reason))
+    compiled["long"] = [(rx, r) for rx, r in compiled["line"] if isinstance(rx, _Search)]
+    return compiled
+
+
+class _Search:
+    """A compiled pattern whose ``fullmatch`` means "found anywhere in the string"."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+
+    def fullmatch(self, line: str):
+        return self.rx.search(line)
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, start + len(line), line
+        start += len(line) + 1
+
+
+def furniture_spans(view: str) -> list[FurnitureSpan]:
+    """Return the furniture spans of a normalised article view, in text order."""
+    patterns = _patterns()
+    spans: list[FurnitureSpan] = []
+    seen_lines: set[str] = set()
+    n = len(view)
+    low = lowered(view)
+    inline = [(m.start(), reason) for rx, reason in patterns["inline"] for m in [rx.search(low)] if m]
+    inline_at, inline_reason = min(inline) if inline else (n + 1, "")
+    for start, end, line in _lines(view):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if start >= _TAIL_MIN_POSITION * n or start > 0 and end == n:
+            for rx, reason in patterns["tail"]:
+                if rx.fullmatch(line):
+                    spans.append(FurnitureSpan(start, n, reason))
+                    return _merge(spans)
+        # Most line patterns describe short lines; a long paragraph only meets the searches.
+        candidates = patterns["line"] if len(line) < _SHORT_LINE else patterns["long"]
+        reason = next((r for rx, r in candidates if rx.fullmatch(line)), None)
+        if reason is None and stripped in seen_lines and len(stripped) > 20:
+            reason = "repeated line"
+        seen_lines.add(stripped)
+        if reason is not None:
+            spans.append(FurnitureSpan(start, end, reason))
+            continue
+        if start <= inline_at <= end:
+            spans.append(FurnitureSpan(inline_at, n, inline_reason))
+            return _merge(spans)
+    return _merge(spans)
+
+
+def _merge(spans: list[FurnitureSpan]) -> list[FurnitureSpan]:
+    spans.sort(key=lambda s: s.start)
+    merged: list[FurnitureSpan] = []
+    for s in spans:
+        if merged and s.start <= merged[-1].end:
+            last = merged[-1]
+            if s.end > last.end:
+                merged[-1] = FurnitureSpan(last.start, s.end, last.reason)
+        else:
+            merged.append(s)
+    return merged

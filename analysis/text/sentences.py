@@ -1,0 +1,60 @@
+"""Sentence boundaries on the normalised view, as offsets into the original text.
+
+A regular-expression splitter: every line is a block (scraped pages put
+headlines, captions and paragraphs on lines of their own), and inside a line a
+sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a space and an
+upper-case letter, a quote or a digit, unless the dot closes an abbreviation
+or an initial ("M.", "Jr.", "John W. Brennan"). spaCy's French parser finds
+the same boundaries in these texts at a fraction of the speed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = {
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "jr", "sr", "st", "ste", "gén", "gal", "col", "lt", "cpt",
+    "capt", "sgt", "adj", "etc", "cf", "env", "av", "apr", "j.-c", "no", "n°", "vol", "p", "pp", "art", "mr", "mrs",
+    "ms", "gen", "lieut", "maj", "brig", "adm", "sen", "rep", "gov", "u.s", "u.k", "u.n",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"»”)\]]*(?=\s+[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+_WORD_BEFORE = re.compile(r"([\w.'-]+)$")
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    if line[dot] != ".":
+        return False
+    m = _WORD_BEFORE.search(line, max(0, dot - 40), dot)  # a word, not the whole line before it
+    if not m:
+        return False
+    word = m.group(1).lower().lstrip("'")
+    # A single upper-case letter before the dot is an initial ("John W. Brennan").
+    return word in _ABBREVIATIONS or (len(word) == 1 and line[dot - 1].isupper())
+
+
+def split_sentences(view: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each sentence in ``view``, leading/trailing spaces trimmed.
+
+    Blank regions (furniture blanked by :func:`analysis.text.view.blank`) yield nothing.
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in view.split("\n"):
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            if _is_abbreviation(line, m.start()):
+                continue
+            _append(spans, line, offset, start, m.end())
+            start = m.end()
+        _append(spans, line, offset, start, len(line))
+        offset += len(line) + 1
+    return spans
+
+
+def _append(spans, line, offset, start, end):
+    chunk = line[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    spans.append((offset + start + lead, offset + start + lead + len(stripped)))
