@@ -11,6 +11,7 @@ from datetime import date
 import pandas as pd
 
 from analysis.attribution.actor import attribute_with_evidence
+from analysis.attribution.breakdown import apply_breakdowns
 from analysis.attribution.category import categorise
 from analysis.claims.extract import CLAIM_COLUMNS, claims_rows
 from analysis.mentions.prepared import Article, prepare
@@ -73,7 +74,7 @@ def figures_of(art: Article, file: str = "", claims: list[dict] | None = None) -
             "time_precision": period.precision if period else None,
             "claim_id": _claim_of(claims, m.start, m.end),
         })
-    return rows
+    return apply_breakdowns(rows, art.view, art.language, [(t.start, t.end) for t in art.timexes])
 
 
 def extract_article(text: str, published: date | None = None, precision: str | None = None,
