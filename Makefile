@@ -10,6 +10,8 @@ DEVSET ?= data/annotations/devset
 DEVSET_OUT ?= build/frames/devset
 HELDOUT ?= data/annotations/fresh
 HELDOUT_OUT ?= build/frames/fresh
+HELDOUT2 ?= data/annotations/fresh2
+HELDOUT2_OUT ?= build/frames/fresh2
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report test evaluate bench lab refresh-notebooks lock clean
@@ -51,6 +53,9 @@ evaluate: report  ## Score the extraction on the seeds and on the development se
 	@echo "== held-out set ($(HELDOUT)/): a score, never a source of rules =="
 	$(PY) -m analysis extract $(HELDOUT)/articles --out $(HELDOUT_OUT) -q
 	$(PY) -m analysis evaluate --gold $(HELDOUT)/figures.csv --claims-gold $(HELDOUT)/claims.csv --pred $(HELDOUT_OUT)
+	@echo "== second held-out set ($(HELDOUT2)/): a score, never a source of rules =="
+	$(PY) -m analysis extract $(HELDOUT2)/articles --out $(HELDOUT2_OUT) -q
+	$(PY) -m analysis evaluate --gold $(HELDOUT2)/figures.csv --claims-gold $(HELDOUT2)/claims.csv --pred $(HELDOUT2_OUT)
 
 bench: setup  ## Benchmarks: extract on a generated 2,000-article corpus; cold and no-change report
 	$(PY) benchmarks/bench_extract.py
