@@ -57,7 +57,8 @@ evaluate: report  ## Score the extraction on the seeds and on the development se
 	$(PY) -m analysis extract $(HELDOUT2)/articles --out $(HELDOUT2_OUT) -q
 	$(PY) -m analysis evaluate --gold $(HELDOUT2)/figures.csv --claims-gold $(HELDOUT2)/claims.csv --pred $(HELDOUT2_OUT)
 
-bench: setup  ## Benchmarks: extract on a generated 2,000-article corpus; cold and no-change report
+bench: setup  ## Benchmarks: extract at real-article density and on a generated corpus; cold and no-change report
+	$(PY) benchmarks/bench_real.py
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_report.py
 
