@@ -112,7 +112,8 @@ SCHEMAS = {
     "qualifiers": _schema("qualifiers", {
         "pattern": LITERAL, "qualifier": Column(str, Check.isin(QUALIFIERS))}),
     "vague_amounts": _schema("vague_amounts", {
-        "pattern": LITERAL, "low": Column(int, Check.ge(1), coerce=True), "high": Column(int, Check.ge(1), coerce=True)},
+        "pattern": LITERAL,
+        "low": Column(int, Check.ge(1), coerce=True), "high": Column(int, Check.ge(1), coerce=True)},
         checks=[Check(lambda df: df["low"] <= df["high"], name="low <= high")]),
     "actors": _schema("actors", {"pattern": PATTERN, "actor": Column(str, Check.isin(ACTORS))}),
     "clauses": _schema("clauses", {
@@ -144,7 +145,8 @@ SCHEMAS = {
         "source": Column(str, Check(lambda s: s.map(lambda x: set(x.split(";")) <= SOURCE_TAGS), name="known tags")),
         **EXAMPLES,
     }, checks=[
-        Check(lambda df: (df["latitude"] == "") == (df["longitude"] == ""), name="latitude and longitude both set or both empty"),
+        Check(lambda df: (df["latitude"] == "") == (df["longitude"] == ""),
+              name="latitude and longitude both set or both empty"),
         Check(_no_spelling_in_two_rows, name="no spelling in two rows"),
     ], strict=True, name="gazetteer"),
 }

@@ -206,7 +206,8 @@ def qualifier_row_matches(row: dict, text: str) -> bool:
 def vague_row_matches(row: dict, text: str) -> bool:
     """Whether a row of ``vague_amounts`` reads a vague amount in ``text`` (it needs its "de"/"of")."""
     low = lowered(text)
-    return any(not _inside_word(low, m.start()) for m in lexicon.vague_regex([row["pattern"]], row["language"]).finditer(low))
+    rx = lexicon.vague_regex([row["pattern"]], row["language"])
+    return any(not _inside_word(low, m.start()) for m in rx.finditer(low))
 
 
 def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tuple[list[NumberMention], list[Rejected]]:

@@ -6,6 +6,10 @@ table has one file per language folder (``resources/fr/verbs.tsv``,
 ``language`` column from the folder name, so a new language is a new folder
 of the same files. Tables for every language live in ``resources/shared/``,
 places in ``resources/geo/``. Tables are read once per process.
+
+Every row also has an ``example`` its pattern must match and a ``counterexample``
+it must not; :func:`row_matches` reads one row as the package does, and
+``tests/test_resources.py`` runs it on every row of every table.
 """
 
 from __future__ import annotations

@@ -52,7 +52,8 @@ def _patterns():
 
 
 def _compile(scope: str, pattern: str):
-    """One row's pattern: ``fullmatch`` on a line for ``line`` and ``tail``, ``search`` in the lowered view for ``inline``."""
+    """One row's pattern: for ``line`` and ``tail`` its ``fullmatch`` is tried on a line,
+    for ``inline`` its ``search`` on the lowered view."""
     if scope == "line" and pattern.startswith(".*"):
         # "anywhere in the line" (or "at its end"): a search, far cheaper than a
         # backtracking full match on a long paragraph.
