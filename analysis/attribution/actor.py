@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from analysis.attribution.category import Category
 from analysis.mentions.prepared import Article, Mention
+from analysis.resources import lexicon
 from analysis.resources.lexicon import read_table
 from analysis.mentions.numbers import NumberMention
 
@@ -74,8 +75,29 @@ def clause_cues(language: str) -> dict[str, re.Pattern]:
     """The clause cues of ``resources/<lang>/clauses.tsv`` for one language, one regex per kind."""
     table = read_table("clauses")
     table = table[table["language"] == language]
-    return {kind: re.compile("|".join(f"(?:{p})" for p in rows["pattern"]), re.IGNORECASE)
-            for kind, rows in table.groupby("kind")}
+    return {kind: _cue_regex(rows["pattern"]) for kind, rows in table.groupby("kind")}
+
+
+def _cue_regex(patterns) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# Where each kind of clause cue is looked for: before a name ("depuis la frontière | irakienne"),
+# right after a number ("16 | bombes ont été lancées"), or anywhere in the clause.
+_BEFORE_NAME = {"place_head": 30, "source": 45}
+_AFTER_NUMBER = ("action_noun",)
+
+
+def clause_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``clauses`` fires on ``text`` where the package looks for its kind."""
+    rx = _cue_regex([row["pattern"]])
+    if row["kind"] in _BEFORE_NAME:
+        reach = _BEFORE_NAME[row["kind"]]
+        names = [s for s, _, _ in lexicon.actor_matcher().finditer(text)]
+        return any(rx.search(text, max(0, s - reach), s) for s in names)
+    if row["kind"] in _AFTER_NUMBER:
+        return any(rx.match(text, m.end(), min(len(text), m.end() + 60)) for m in re.finditer(r"\d+", text))
+    return bool(rx.search(text))
 
 
 def _cues(art: Article) -> dict[str, re.Pattern]:

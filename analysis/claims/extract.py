@@ -26,7 +26,7 @@ from functools import lru_cache
 from analysis.mentions.prepared import Article
 from analysis.resources.lexicon import read_table
 from analysis.resources.regex_trie import trie_alternation
-from analysis.text.view import lower_pattern
+from analysis.text.view import lower_pattern, lowered
 
 CLAIM_COLUMNS = [
     "claim_id", "file", "start", "end", "text", "cue", "speaker", "role", "speaker_kind", "channel",
@@ -109,11 +109,17 @@ def _cue_entries(language: str):
     rows = read_table("speech_cues")
     # Articles quote in English too ("Iraqi general says…"): English verbs are read in every article.
     rows = rows[(rows["language"] == language) | ((rows["language"] == "en") & (rows["form"] == "verb"))]
+    return _compile_cues(rows.to_dict("records"))
+
+
+def _compile_cues(rows: list[dict]):
     entries = [
-        (re.compile(lower_pattern(p)), re.compile(r"(?<![\w-])(?:" + lower_pattern(b) + r")$") if b else None, form, ch)
-        for p, b, form, ch in zip(rows["pattern"], rows["before"], rows["form"], rows["channel"])
+        (re.compile(lower_pattern(r["pattern"])),
+         re.compile(r"(?<![\w-])(?:" + lower_pattern(r["before"]) + r")$") if r["before"] else None,
+         r["form"], r["channel"])
+        for r in rows
     ]
-    alternation = trie_alternation([lower_pattern(p) for p in rows["pattern"]])
+    alternation = trie_alternation([lower_pattern(r["pattern"]) for r in rows])
     # The leading look-behind lets the scan skip the inside of words.
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])"), entries
 
@@ -121,11 +127,43 @@ def _cue_entries(language: str):
 _CUE_REACH = 45  # characters an auxiliary and its adverbs may take before a cue word
 
 
+def speech_cue_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``speech_cues`` fires on ``text`` (its ``before`` included). A row of form
+    ``none`` (a look-alike that is no cue) fires when it recognises the look-alike."""
+    low = lowered(text)
+    if row["form"] == "none":
+        rx, entries = _compile_cues([{**row, "form": "none_as_cue"}])
+        return bool(_scan_cues(low, rx, entries, 0, len(low)))
+    cues = _scan_cues(low, *_compile_cues([row]), 0, len(low))
+    if row["form"] == "source_initial":  # ``text`` taken as one sentence
+        cues = [c for c in cues if _opens_sentence(text[:c.start])]
+    return bool(cues)
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether a cue after ``before`` (from the sentence start) opens its sentence."""
+    return before.strip(" ,\n") == ""
+
+
+def channel_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``channels`` marks a sentence like ``text`` as said through its channel."""
+    return bool(_channel_marker(row["pattern"]).search(lowered(text)))
+
+
+def media_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``media`` names an outlet in ``text``."""
+    return bool(_media_alternation([row["pattern"]]).search(text))
+
+
 def find_cues(low: str, language: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """Speech cues in the lowered view, with their form and implied channel."""
     rx, entries = _cue_entries(language)
+    return _scan_cues(low, rx, entries, start, len(low) if end is None else end)
+
+
+def _scan_cues(low: str, rx: re.Pattern, entries, start: int, end: int) -> list[Cue]:
     out = []
-    for m in rx.finditer(low, start, len(low) if end is None else end):
+    for m in rx.finditer(low, start, end):
         for erx, before, form, channel in entries:
             hit = erx.match(low, m.start())
             if not hit or hit.end() != m.end():
@@ -149,14 +187,21 @@ def find_cues(low: str, language: str, start: int = 0, end: int | None = None) -
 def _channel_markers() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
     """A scan over every channel marker (for lowered text) and the markers in table order."""
     rows = read_table("channels")
-    markers = [(re.compile(lower_pattern(p)), ch) for p, ch in zip(rows["pattern"], rows["channel"])]
+    markers = [(_channel_marker(p), ch) for p, ch in zip(rows["pattern"], rows["channel"])]
     return re.compile("|".join(lower_pattern(p) for p in rows["pattern"])), markers
+
+
+def _channel_marker(pattern: str) -> re.Pattern:
+    return re.compile(lower_pattern(pattern))
 
 
 @lru_cache(maxsize=None)
 def _media_regex() -> re.Pattern:
-    rows = read_table("media")
-    return re.compile("|".join(f"(?:{p})" for p in rows["pattern"]), re.IGNORECASE)
+    return _media_alternation(read_table("media")["pattern"])
+
+
+def _media_alternation(patterns) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 _QUOTE = re.compile(r"«[^»\n]*»|\"[^\"\n]*\"")
@@ -438,7 +483,7 @@ def _reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int],
             continue
         claim = None
         if cue.form == "source_initial":
-            if view[s0:cue.start].strip(" ,\n") != "":
+            if not _opens_sentence(view[s0:cue.start]):
                 continue
             cue = replace(cue, form="source")
         if cue.form == "source":

@@ -138,8 +138,12 @@ def _bounds(value: float | None, qualifier: str) -> tuple[float | None, float | 
 
 def _qualifier_before(view: str, start: int, language: str) -> tuple[str, int]:
     """The qualifier phrase ending just before a number, if any, and where it starts."""
+    return _phrase_before(view, start, lexicon.qualifier_phrases(language))
+
+
+def _phrase_before(view: str, start: int, phrases) -> tuple[str, int]:
     before = view[max(0, start - 40):start].rstrip().lower()
-    for phrase, qualifier in lexicon.qualifier_phrases(language):
+    for phrase, qualifier in phrases:
         if before.endswith(phrase):
             at = len(before) - len(phrase)
             if at == 0 or not (before[at - 1].isalnum() or before[at - 1] in "_'"):
@@ -190,6 +194,20 @@ def _trap_before(view: str, start: int) -> str | None:
             return None  # a capitalised word opening the sentence ("Plus de", "Environ")
         return "designation (model, number or name)"
     return None
+
+
+def qualifier_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``qualifiers`` qualifies a number of ``text`` (or one that would follow it)."""
+    phrases = [(row["pattern"].lower(), row["qualifier"])]
+    starts = [m.start() for m in re.finditer(r"\d", text)] + [len(text)]
+    return any(_phrase_before(text, s, phrases)[1] < s for s in starts)
+
+
+def vague_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``vague_amounts`` reads a vague amount in ``text`` (it needs its "de"/"of")."""
+    low = lowered(text)
+    rx = lexicon.vague_regex([row["pattern"]], row["language"])
+    return any(not _inside_word(low, m.start()) for m in rx.finditer(low))
 
 
 def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tuple[list[NumberMention], list[Rejected]]:

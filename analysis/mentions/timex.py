@@ -56,10 +56,28 @@ def cue_patterns(role: str, language: str | None = None) -> list[str]:
     return list(rows["pattern"])
 
 
+def cue_regex(patterns) -> re.Pattern:
+    """The cues ``patterns`` as whole words, as the "since", "cumulative" and "stock" roles are read."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _span_rx(patterns) -> str:
+    return (r"(?:" + "|".join(patterns) + r")\s+(?P<n>\d+|"
+            + "|".join(k for k in NUMBER_WORDS if k.isalpha()) + r")\s+(?P<unit>" + _SPAN_UNIT_RX + r")")
+
+
+def period_cue_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``period_cues`` fires on ``text``; a "span" cue needs its length of time after it
+    ("en deux mois", not "en mai")."""
+    if row["role"] == "span":
+        rx = re.compile(r"(?<![\w-])" + _span_rx([row["pattern"]]) + r"(?![\w-])", re.IGNORECASE)
+        return bool(rx.search(text))
+    return bool(cue_regex([row["pattern"]]).search(text))
+
+
 # "en trois mois", "depuis deux semaines", "over the past two weeks": a length of time that
 # ends at publication; the words that may introduce it are rows of resources/<lang>/period_cues.tsv.
-_SPAN_RX = (r"(?:" + "|".join(cue_patterns("span")) + r")\s+(?P<n>\d+|"
-            + "|".join(k for k in NUMBER_WORDS if k.isalpha()) + r")\s+(?P<unit>" + _SPAN_UNIT_RX + r")")
+_SPAN_RX = _span_rx(cue_patterns("span"))
 
 _PATTERNS = [
     ("span", _SPAN_RX),
@@ -309,7 +327,7 @@ def resolve(t: Timex, published: date, precision: str = "day", text: str | None 
 
 
 _SINCE_KINDS = ("date", "month", "year", "weekday", "deictic", "holiday")
-_SINCE_CUE = re.compile(r"(?<![\w-])(?:" + "|".join(cue_patterns("since")) + r")(?![\w-])", re.IGNORECASE)
+_SINCE_CUE = cue_regex(cue_patterns("since"))
 _SINCE_REACH = 6  # words between the cue and the expression: "depuis le début des frappes (le 23 septembre)"
 
 

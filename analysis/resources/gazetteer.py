@@ -61,3 +61,12 @@ def matcher() -> Matcher:
                 patterns.append(spelling.strip())
                 labels.append(place)
     return Matcher(patterns, labels)
+
+
+def place_row_matches(row: dict, text: str) -> bool:
+    """Whether the gazetteer, all rows together, resolves a place named in ``text`` to this row.
+
+    The whole matcher is used, not the row's spellings alone: a place inside a
+    longer one ("Mosul" in "Mosul Dam") must resolve to the longer place.
+    """
+    return any(place.place_id == row["place_id"] for _, _, place in matcher().finditer(text))

@@ -6,10 +6,15 @@ table has one file per language folder (``resources/fr/verbs.tsv``,
 ``language`` column from the folder name, so a new language is a new folder
 of the same files. Tables for every language live in ``resources/shared/``,
 places in ``resources/geo/``. Tables are read once per process.
+
+Every row also has an ``example`` its pattern must match and a ``counterexample``
+it must not; :func:`row_matches` reads one row as the package does, and
+``tests/test_resources.py`` runs it on every row of every table.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +23,7 @@ import pandas as pd
 
 from analysis.paths import RESOURCES
 from analysis.resources.regex_trie import trie_alternation
-from analysis.text.view import lower_pattern, lowered
+from analysis.text.view import lower_pattern, lowered, normalise
 
 CATEGORIES = (
     "strikes", "operations", "attacks", "killed", "wounded", "captured", "destroyed",
@@ -54,7 +59,8 @@ def table_files(name: str) -> list:
     return files
 
 
-def _read_tsv(path) -> pd.DataFrame:
+def read_tsv(path) -> pd.DataFrame:
+    """One table file as strings, empty cells empty (no quoting: a ``"`` is a character)."""
     return pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=3)
 
 
@@ -63,10 +69,10 @@ def read_table(name: str) -> pd.DataFrame:
     """Table ``name`` as strings (empty cells stay empty); per-language tables get a ``language`` column."""
     files = table_files(name)
     if files[0].parent.name in NEUTRAL_FOLDERS:
-        return _read_tsv(files[0])
+        return read_tsv(files[0])
     parts = []
     for path in files:
-        part = _read_tsv(path)
+        part = read_tsv(path)
         part.insert(0, "language", path.parent.name)
         parts.append(part)
     return pd.concat(parts, ignore_index=True)
@@ -104,11 +110,23 @@ def category_nouns(language: str = "fr"):
     return _compile_entries("categories", language, "category", ("strength",))
 
 
+def _noun_regex(patterns) -> re.Pattern:
+    return re.compile(r"(?:" + _alternation(patterns) + r")(?![\w-])", re.IGNORECASE)
+
+
 @lru_cache(maxsize=None)
 def category_noun_regex(language: str = "fr") -> re.Pattern:
     """One regex matching any counted noun at the start of a string."""
-    pats = _rows("categories", language)["pattern"]
-    return re.compile(r"(?:" + _alternation(pats) + r")(?![\w-])", re.IGNORECASE)
+    return _noun_regex(_rows("categories", language)["pattern"])
+
+
+_WORD_START = re.compile(r"(?<![\w-])(?=\w)")
+
+
+def category_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``categories`` reads a counted noun starting at a word of ``text``."""
+    rx = _noun_regex([row["pattern"]])
+    return any(rx.match(text, m.start()) for m in _WORD_START.finditer(text))
 
 
 @lru_cache(maxsize=None)
@@ -129,11 +147,20 @@ def verb_before_regex(language: str = "fr") -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + groups + r")\s+(?:[\w'-]+\s+)?$", re.IGNORECASE)
 
 
+def _verb_groups(patterns) -> re.Pattern:
+    return re.compile("|".join(f"(?P<v{i}>{p})" for i, p in enumerate(patterns)), re.IGNORECASE)
+
+
 @lru_cache(maxsize=None)
 def verb_anywhere_regex(language: str = "fr") -> re.Pattern:
     """Every category verb in one regex; group ``vN`` names the entry ``verbs(language)[N]``."""
-    groups = "|".join(f"(?P<v{i}>{e.regex.pattern})" for i, e in enumerate(verbs(language)))
-    return re.compile(groups, re.IGNORECASE)
+    return _verb_groups([e.regex.pattern for e in verbs(language)])
+
+
+def verb_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``verbs`` finds its verb in ``text`` (as after a counted noun; the
+    "before a number" reading of ``any`` rows is a narrower case of it)."""
+    return bool(_verb_groups([row["pattern"]]).search(text))
 
 
 @lru_cache(maxsize=None)
@@ -157,9 +184,14 @@ def vague_amounts(language: str = "fr") -> tuple[re.Pattern, dict]:
     """
     rows = _rows("vague_amounts", language)
     lookup = {p.lower(): (int(lo), int(hi)) for p, lo, hi in zip(rows["pattern"], rows["low"], rows["high"])}
-    alternation = _alternation(re.escape(p) for p in rows["pattern"])
+    return vague_regex(rows["pattern"], language), lookup
+
+
+def vague_regex(phrases, language: str) -> re.Pattern:
+    """The regex of :func:`vague_amounts` for some phrases."""
+    alternation = _alternation(re.escape(p) for p in phrases)
     linker = r"\s+(?:de\s+|d')" if language == "fr" else r"\s+of\s+"
-    return re.compile(lower_pattern(r"(" + alternation + r")(?=" + linker + r")")), lookup
+    return re.compile(lower_pattern(r"(" + alternation + r")(?=" + linker + r")"))
 
 
 class Matcher:
@@ -239,6 +271,11 @@ def actor_matcher() -> Matcher:
     return Matcher(list(rows["pattern"]), list(rows["actor"]), fold_case=True)
 
 
+def actor_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``actors`` finds its name in ``text``, as :func:`actor_matcher` reads it."""
+    return any(True for _ in Matcher([row["pattern"]], [row["actor"]], fold_case=True).finditer(text))
+
+
 @lru_cache(maxsize=None)
 def speech_cue_regex(language: str = "fr") -> re.Pattern:
     """A regex for the attribution cues of reported speech ("a déclaré", "selon"), for lowered text."""
@@ -253,3 +290,35 @@ def noun_entry(noun: str, language: str = "fr") -> Entry | None:
         if entry.regex.fullmatch(noun):
             return entry
     return None
+
+
+# How the package reads one row of each table, for checking the row's ``example`` and
+# ``counterexample`` (tests/test_resources.py). Each reader is ``(row, text) -> bool``, lives
+# next to the loader of its table and compiles the row with the loader's own code, so the
+# check follows any change to the loader. Loaders import this module: hence the names.
+ROW_READERS = {
+    "categories": "analysis.resources.lexicon:category_row_matches",
+    "verbs": "analysis.resources.lexicon:verb_row_matches",
+    "qualifiers": "analysis.mentions.numbers:qualifier_row_matches",
+    "vague_amounts": "analysis.mentions.numbers:vague_row_matches",
+    "actors": "analysis.resources.lexicon:actor_row_matches",
+    "clauses": "analysis.attribution.actor:clause_row_matches",
+    "period_cues": "analysis.mentions.timex:period_cue_row_matches",
+    "speech_cues": "analysis.claims.extract:speech_cue_row_matches",
+    "channels": "analysis.claims.extract:channel_row_matches",
+    "media": "analysis.claims.extract:media_row_matches",
+    "furniture": "analysis.text.furniture:furniture_row_matches",
+    "gazetteer": "analysis.resources.gazetteer:place_row_matches",
+}
+
+
+def row_matches(name: str, row: dict, text: str) -> bool:
+    """Whether one row of table ``name``, compiled as the package compiles it, fires on ``text``.
+
+    ``text`` is normalised as an article view is (apostrophes, quotes, spaces).
+    Per-language rows carry their ``language`` (as :func:`read_table` gives them).
+    """
+    if name not in ROW_READERS:
+        raise KeyError(f"no row reader for table {name!r}: add one to lexicon.ROW_READERS")
+    module, function = ROW_READERS[name].split(":")
+    return bool(getattr(importlib.import_module(module), function)(row, normalise(text)))

@@ -46,20 +46,33 @@ def _patterns():
     table = read_table("furniture")
     compiled = {"line": [], "tail": [], "inline": []}
     for row in table.itertuples(index=False):
-        if row.scope == "line" and row.pattern.startswith(".*"):
-            # "anywhere in the line" (or "at its end"): a search, far cheaper than a
-            # backtracking full match on a long paragraph.
-            core = row.pattern[2:-2] if row.pattern.endswith(".*") else row.pattern[2:] + r"\s*$"
-            rx = _Search(re.compile(core, re.IGNORECASE))
-        elif row.scope == "line":
-            rx = re.compile(r"\s*(?:" + row.pattern + r")\s*", re.IGNORECASE)
-        elif row.scope == "tail":
-            rx = re.compile(r"\s*(?:" + row.pattern + r")\s*[:.]?\s*", re.IGNORECASE)
-        else:
-            rx = re.compile(lower_pattern(r"(?:" + row.pattern + r")"))  # searched once in the lowered view
-        compiled[row.scope].append((rx, row.reason))
+        compiled[row.scope].append((_compile(row.scope, row.pattern), row.reason))
     compiled["long"] = [(rx, r) for rx, r in compiled["line"] if isinstance(rx, _Search)]
     return compiled
+
+
+def _compile(scope: str, pattern: str):
+    """One row's pattern: for ``line`` and ``tail`` its ``fullmatch`` is tried on a line,
+    for ``inline`` its ``search`` on the lowered view."""
+    if scope == "line" and pattern.startswith(".*"):
+        # "anywhere in the line" (or "at its end"): a search, far cheaper than a
+        # backtracking full match on a long paragraph.
+        core = pattern[2:-2] if pattern.endswith(".*") else pattern[2:] + r"\s*$"
+        return _Search(re.compile(core, re.IGNORECASE))
+    if scope == "line":
+        return re.compile(r"\s*(?:" + pattern + r")\s*", re.IGNORECASE)
+    if scope == "tail":
+        return re.compile(r"\s*(?:" + pattern + r")\s*[:.]?\s*", re.IGNORECASE)
+    return re.compile(lower_pattern(r"(?:" + pattern + r")"))  # searched once in the lowered view
+
+
+def furniture_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``furniture`` makes furniture of ``text``: of one of its lines (``line``,
+    ``tail``), or of a phrase in it (``inline``)."""
+    rx = _compile(row["scope"], row["pattern"])
+    if row["scope"] == "inline":
+        return bool(rx.search(lowered(text)))
+    return any(rx.fullmatch(line) for _, _, line in _lines(text))
 
 
 class _Search:
