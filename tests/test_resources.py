@@ -123,6 +123,9 @@ SCHEMAS = {
     "period_cues": _schema("period_cues", {
         "role": Column(str, Check.isin(("since", "span", "cumulative", "stock"))), "pattern": PATTERN},
         unique=("role", "pattern")),
+    "breakdown_cues": _schema("breakdown_cues", {
+        "role": Column(str, Check.isin(("part", "part_after", "coordinator"))), "pattern": PATTERN},
+        unique=("role", "pattern")),
     "speech_cues": _schema("speech_cues", {
         "before": OPTIONAL_REGEX, "pattern": PATTERN,
         "form": Column(str, Check.isin(("verb", "participle", "source", "source_initial", "read", "none"))),

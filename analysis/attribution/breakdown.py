@@ -51,6 +51,14 @@ def row_regex(pattern: str) -> re.Pattern:
     return re.compile(r"\b(?:" + pattern + r")" + _NUMBER_AHEAD, re.IGNORECASE)
 
 
+def cue_row_matches(row: dict, text: str) -> bool:
+    """One row as the package reads it: a ``part``/``coordinator`` cue right before a number,
+    a ``part_after`` cue anywhere after a word boundary (for tests/test_resources.py)."""
+    if row["role"] == "part_after":
+        return re.search(r"\b(?:" + row["pattern"] + r")", text, re.IGNORECASE) is not None
+    return row_regex(row["pattern"]).search(text) is not None
+
+
 @lru_cache(maxsize=None)
 def _gap_end(language: str, role: str) -> re.Pattern | None:
     alternation = cue_patterns(language, role)
