@@ -58,8 +58,9 @@ _UNITS = re.compile(
 )
 # What may follow a number that has no noun of its own ("six ont été menées", "deux en Syrie").
 _ELLIPSIS = re.compile(
-    r"\s*(?:$|[,.;:)!?»\"–-]|(?:en|à|au|aux|dans|sur|du|de|des|d'|pour|contre|parmi|selon|lors|chez|et|ou|dont|qui|"
-    r"ont|sont|a|avaient|étaient|était|avait|seraient|auraient|in|of|on|at|and|were|was|have|had)(?![\w-]))",
+    r"\s*(?:$|[,.;:)!?»\"–-]|(?:en|à|au|aux|dans|sur|du|de|des|pour|contre|parmi|selon|lors|chez|et|ou|dont|qui|"
+    r"ont|sont|a|avaient|étaient|était|avait|seraient|auraient|se|ne|y|in|of|on|at|and|were|was|have|had)"
+    r"(?![\w-])|s'|n'|d')",
     re.IGNORECASE,
 )
 # Function words that may stand between a verb and its counted object ("ont tué, dimanche, 97 membres").
