@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -136,19 +137,64 @@ def _bounds(value: float | None, qualifier: str) -> tuple[float | None, float | 
     return None, None  # about: the wording gives no bound
 
 
-def _qualifier_before(view: str, start: int, language: str) -> tuple[str, int]:
-    """The qualifier phrase ending just before a number, if any, and where it starts."""
-    return _phrase_before(view, start, lexicon.qualifier_phrases(language))
+@lru_cache(maxsize=None)
+def _qualifier_rows(language: str) -> tuple[tuple[str, str, re.Pattern | None, bool], ...]:
+    """(phrase, qualifier, not_after, adverb) per row of ``qualifiers.tsv``, longest phrase first.
+
+    ``not_after`` (a regex on the lowered text before the phrase) marks a reading
+    that is no estimate ("structuré autour de douze avions"). An *adverb*
+    (a phrase not ending in "de"/"d'"/"of"/"to") may stand before a preposition:
+    "au moins à 14 reprises".
+    """
+    table = lexicon.read_table("qualifiers")
+    rows = table[table["language"] == language]
+    out = [_qualifier_row(phrase, qualifier, not_after) for phrase, qualifier, not_after
+           in zip(rows["pattern"], rows["qualifier"], rows.get("not_after", [""] * len(rows)))]
+    return tuple(sorted(out, key=lambda r: len(r[0]), reverse=True))
 
 
-def _phrase_before(view: str, start: int, phrases) -> tuple[str, int]:
-    before = view[max(0, start - 40):start].rstrip().lower()
-    for phrase, qualifier in phrases:
-        if before.endswith(phrase):
-            at = len(before) - len(phrase)
-            if at == 0 or not (before[at - 1].isalnum() or before[at - 1] in "_'"):
-                return qualifier, start - (len(view[max(0, start - 40):start]) - at)
+def _qualifier_row(phrase: str, qualifier: str, not_after: str) -> tuple[str, str, re.Pattern | None, bool]:
+    phrase = phrase.lower()
+    adverb = not re.search(r"(?:\bde|d'|\bof|\bto|à)$", phrase)
+    return phrase, qualifier, re.compile(not_after + "$") if not_after else None, adverb
+
+
+# Prepositions an adverbial qualifier may precede: "au moins à 14 reprises", "environ dans 20 cas".
+_PREPOSITION_BEFORE = re.compile(r"(?:\s|^)(?:à|dans|en|sur|contre|pour|parmi|chez|lors\s+de|in|on|against)\s*$")
+
+
+def _qualifier_before(view: str, start: int, language: str, rows=None) -> tuple[str, int]:
+    """The qualifier phrase ending just before a number, if any, and where it starts.
+
+    An elided word may precede it ("qu'au moins 25 roquettes"); an adverbial one may
+    be followed by a preposition ("au moins à 14 reprises").
+    """
+    window = view[max(0, start - 50):start]
+    before = window.rstrip().lower()
+    candidates = [(before, False)]
+    prep = _PREPOSITION_BEFORE.search(before)
+    if prep:
+        candidates.append((before[:prep.start()].rstrip(), True))
+    for text, after_preposition in candidates:
+        for phrase, qualifier, not_after, adverb in (rows if rows is not None else _qualifier_rows(language)):
+            if after_preposition and not adverb:
+                continue
+            if text.endswith(phrase):
+                at = len(text) - len(phrase)
+                if at and (text[at - 1].isalnum() or text[at - 1] in "_-"):
+                    continue
+                if not_after is not None and not_after.search(text, 0, at):
+                    continue
+                return qualifier, start - (len(window) - at)
     return "exact", start
+
+
+@lru_cache(maxsize=None)
+def _round_numbers(language: str) -> dict[str, tuple[str, float]]:
+    """Vague amounts that name a round number ("un millier", "une centaine"): phrase -> (qualifier, value)."""
+    table = lexicon.read_table("vague_amounts")
+    rows = table[(table["language"] == language) & (table.get("qualifier", "vague") != "vague")]
+    return {re.sub(r"\s+", " ", p.lower()): (q, float(v)) for p, q, v in zip(rows["pattern"], rows["qualifier"], rows["value"])}
 
 
 def _trap_after(view: str, end: int, value: float, raw: str, has_separator: bool) -> str | None:
@@ -198,9 +244,11 @@ def _trap_before(view: str, start: int) -> str | None:
 
 def qualifier_row_matches(row: dict, text: str) -> bool:
     """Whether a row of ``qualifiers`` qualifies a number of ``text`` (or one that would follow it)."""
-    phrases = [(row["pattern"].lower(), row["qualifier"])]
-    starts = [m.start() for m in re.finditer(r"\d", text)] + [len(text)]
-    return any(_phrase_before(text, s, phrases)[1] < s for s in starts)
+    rows = (_qualifier_row(row["pattern"], row["qualifier"], row.get("not_after", "")),)
+    # A number in digits, or a word right after the phrase ("plus d'un millier").
+    after = [m.end() for m in re.finditer(re.escape(row["pattern"].lower()) + r"\s*", text.lower())]
+    starts = [m.start() for m in re.finditer(r"\d", text)] + after + [len(text)]
+    return any(_qualifier_before(text, s, row.get("language", "fr"), rows)[1] < s for s in starts)
 
 
 def vague_row_matches(row: dict, text: str) -> bool:
@@ -224,8 +272,17 @@ def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tup
     for m in vague_rx.finditer(lower_view):
         if _inside_word(lower_view, m.start()):
             continue
-        low, high = vague_lookup[re.sub(r"\s+", " ", m.group(1).lower())]
-        mentions.append(NumberMention(m.start(1), m.end(1), None, low, high, "vague", m.start(1), m.end(1)))
+        phrase = re.sub(r"\s+", " ", m.group(1).lower())
+        low, high = vague_lookup[phrase]
+        qualifier, value = _round_numbers(language).get(phrase, ("vague", None))
+        start = m.start(1)
+        if qualifier != "vague":
+            # "Plus d'un millier": a qualifier before the round number bounds it.
+            before, qstart = _qualifier_before(view, start, language)
+            if before != "exact":
+                qualifier, start = before, qstart
+                low, high = _bounds(value, qualifier)
+        mentions.append(NumberMention(start, m.end(1), value, low, high, qualifier, m.start(1), m.end(1)))
         taken.append((m.start(1), m.end(1)))
 
     for m in _DIGITS.finditer(view):

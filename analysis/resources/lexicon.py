@@ -126,7 +126,9 @@ _WORD_START = re.compile(r"(?<![\w-])(?=\w)")
 def category_row_matches(row: dict, text: str) -> bool:
     """Whether a row of ``categories`` reads a counted noun starting at a word of ``text``."""
     rx = _noun_regex([row["pattern"]])
-    return any(rx.match(text, m.start()) for m in _WORD_START.finditer(text))
+    # A noun starts at a word; a unit sign ("%", "$") may follow a number directly.
+    starts = {m.start() for m in _WORD_START.finditer(text)} | {m.end() for m in re.finditer(r"\d\s*", text)}
+    return any(rx.match(text, i) for i in starts)
 
 
 @lru_cache(maxsize=None)
@@ -299,6 +301,7 @@ def noun_entry(noun: str, language: str = "fr") -> Entry | None:
 ROW_READERS = {
     "categories": "analysis.resources.lexicon:category_row_matches",
     "verbs": "analysis.resources.lexicon:verb_row_matches",
+    "head_actions": "analysis.attribution.category:head_action_row_matches",
     "qualifiers": "analysis.mentions.numbers:qualifier_row_matches",
     "vague_amounts": "analysis.mentions.numbers:vague_row_matches",
     "actors": "analysis.resources.lexicon:actor_row_matches",
