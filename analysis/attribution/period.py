@@ -51,7 +51,7 @@ _NOUN_DATE = re.compile(r"(?<![\w-])[\w'’-]{3,}\s+(?:d[eu]|d')\s*$", re.IGNORE
 _LEAD_REACH = 2  # paragraphs with words from the start in which the lead's date is looked for
 RULES = {"stock": True, "cumulative": True, "noun_date": True, "lead": True, "clause": True, "clause_split": True,
          "vague": True, "anaphora": True, "restated": True, "previous": True,
-         "an_noun": True, "an_det": True, "an_cum": True, "an_said": True}
+         "an_noun": True, "lead_all": True, "an_det": True, "an_cum": True, "an_said": True}
 
 
 # "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time
@@ -107,7 +107,7 @@ def _lead_period(art: Article, precision: str) -> Period | None:
         hi = len(art.view) if hi < 0 else hi
         if not art.view[lo:hi].strip():
             continue
-        for t in art.within("timexes", lo, hi):
+        for t in (_all_timexes(art, lo, hi) if RULES["lead_all"] else art.within("timexes", lo, hi)):
             period = resolve(t, art.published, precision, art.view)
             if period and period.start == period.end and period.precision == "day":
                 return period
@@ -234,7 +234,7 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int], depth: int =
     anaphoric, word = _anaphoric(art, m, sentence) if RULES["anaphora"] else (None, None)
     ranked = sorted(here, key=lambda t: (
         _is_comparative(art, t, m, sentence), _side(art, t.start, sentence) != side,
-        RULES["clause"] and not _same_clause(art, t, m, sentence), t.kind == "vague", abs(t.start - m.start)))
+        RULES["clause"] and not _same_clause(art, t, m, sentence), abs(t.start - m.start)))
     said = None  # the day the figure was stated, when only that is given
     for t in ranked:
         if t.kind == "vague":

@@ -71,6 +71,8 @@ _PATTERNS = [
     ("night", rf"(?:dans\s+)?la\s+nuit\s+(?:du\s+(?P<d1>\d{{1,2}}|1er)\s+au\s+(?P<day>\d{{1,2}})(?:\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?)?|de\s+(?P<wd1>{_WEEKDAY_RX})\s+(?:à|au)\s+(?P<wd>{_WEEKDAY_RX}))"),
     ("range", rf"(?:du|entre\s+le)\s+(?P<d1>\d{{1,2}}|1er)(?:\s+(?P<m1>{_MONTH_RX}))?\s+(?:au|et\s+le)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
     ("date", rf"(?:le\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
+    # English "January 8", "Feb. 15, 2021".
+    ("date", rf"(?P<month>{_MONTH_EN_RX})\s+(?P<day>\d{{1,2}})(?!\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?"),
     ("back", rf"(?:au\s+cours|durant|pendant|lors|ces|dans)\s+(?:des|les|ces)?\s*(?P<n>\d+|{'|'.join(k for k in NUMBER_WORDS if k.isalpha())})?\s*(?:derni(?:ers|ères)|passé(?:e)?s)\s+(?P<unit>{_UNIT_RX})"),
     ("year_start", r"depuis\s+le\s+début\s+de\s+l'année"),
     ("month", rf"(?:(?P<mod>début|fin|courant|en|au\s+mois\s+de|à\s+la\s+fin\s+de|au\s+début\s+de)\s+|(?P<mid>mi-))?(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
@@ -79,8 +81,6 @@ _PATTERNS = [
     ("week_rel", r"cette\s+semaine|la\s+semaine\s+(?P<rel>dernière|passée|prochaine)"),
     ("weekday", rf"(?:ce\s+|le\s+)?(?P<wd>{_WEEKDAY_RX})(?:\s+(?P<rel>dernier|prochain))?(?:\s+(?:matin|soir|après-midi))?"),
     ("weekday", rf"(?:(?P<rel>last|next)\s+)?(?P<wd>{_WEEKDAY_EN_RX})(?:\s+(?:morning|afternoon|evening|night))?"),
-    # English "January 8", "Feb. 15, 2021".
-    ("date", rf"(?P<month>{_MONTH_EN_RX})\s+(?P<day>\d{{1,2}})(?!\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?"),
     ("deictic", r"aujourd'hui|ce\s+matin|ce\s+soir|cet\s+après-midi|cette\s+nuit|la\s+nuit\s+dernière|avant-hier|hier|demain|"
                 r"yesterday|today|tomorrow|last\s+night"),
     ("holiday", r"(?:au\s+cours\s+du\s+|à\s+la\s+|du\s+|le\s+)?(?P<hol>Nouvel\s+An|Saint-Sylvestre|Noël)"),
@@ -339,6 +339,8 @@ def resolve(t: Timex, published: date, precision: str = "day", text: str | None 
     prec = a.precision
     if (a.start, a.end) != (b.start, b.end):
         prec = coarser(prec, precision)
+        if t.kind in _NEAR_KINDS and PRECISION_RANK[precision] >= PRECISION_RANK["month"]:
+            start = max(start, lo)  # "mercredi" in an article of March 2021 is a day of that March
     if since and text is not None and t.kind in _SINCE_KINDS and introduced_by_since(text, t):
         # "depuis le 17 octobre", "depuis 2015", "depuis vendredi": from then until the article was written.
         end = max(end, hi)
@@ -346,6 +348,7 @@ def resolve(t: Timex, published: date, precision: str = "day", text: str | None 
     return Period(start, end, prec)
 
 
+_NEAR_KINDS = ("weekday", "deictic")  # a day within a week of the article
 _SINCE_KINDS = ("date", "month", "year", "weekday", "deictic", "holiday")
 _SINCE_CUE = re.compile(r"(?<![\w-])(?:" + "|".join(cue_patterns("since")) + r")(?![\w-])", re.IGNORECASE)
 _SINCE_REACH = 6  # words between the cue and the expression: "depuis le début des frappes (le 23 septembre)"
