@@ -20,7 +20,20 @@ words are rows of ``resources/<lang>/period_cues.tsv``):
   it ("Lancée le 19 septembre 2014, l'opération mobilise …" stays at publication);
 * a date tied to a noun by "de" ("une attaque de vendredi") names that noun's
   event and is not carried to later sentences;
-* a later paragraph with no date of its own takes the day of the lead's event.
+* a later paragraph with no date of its own takes the day of the lead's event;
+* a time given only relative to an undated event ("quelques jours après une
+  attaque similaire", "a récemment annoncé", "suivront") leaves the period
+  empty: the text gives no resolvable anchor;
+* a figure that refers back, by "ces attaques", a definite determiner ("des
+  plus de 50 blessés") or "au total" in a paragraph without a date, takes the
+  period of the nearest earlier sentence about the same thing, up to the day
+  its own sentence says it was stated ("avait indiqué vendredi que …");
+* the same count of the same thing restated elsewhere with a date takes that
+  date; a dateless sentence after a dated one takes the period of that
+  sentence's figure (not the day its source spoke).
+
+Clauses are cut by punctuation and by :func:`analysis.attribution.actor.clauses`
+(relative, participle and coordinated clauses), so a weekday binds to its own clause.
 """
 
 from __future__ import annotations

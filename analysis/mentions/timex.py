@@ -10,6 +10,10 @@ Weekdays name the last such day on or before the anchor ("mercredi" in an
 article of Wednesday 5 January 2022 is that day; "mercredi dernier" the one
 before); "prochain" looks forward. Day-and-month dates without a year take
 the anchor's year unless that puts them more than a month after the anchor.
+A weekday or "hier" in an article dated only to a month or a year stays in
+that window. A night ("la nuit du 15 au 16", "la nuit de lundi à mardi")
+covers its two dates. English weekdays, month-day dates ("Jan. 8, 2020")
+and "yesterday"/"today" are read by the same patterns.
 """
 
 from __future__ import annotations
