@@ -74,6 +74,84 @@ def test_a_weekday_binds_to_its_own_clause():
     assert period_of(text, "14") == ("2021-05-18", "2021-05-18")
 
 
+def period_or_none(text, figure, day=THURSDAY):
+    figures, _ = extract_article(text, published=day, precision="day")
+    hits = [f for f in figures if figure in f["text"]]
+    assert len(hits) == 1, [f["text"] for f in figures]
+    start = hits[0]["period_start"]
+    return None if start is None else (str(start), str(hits[0]["period_end"]))
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Une base a été visée lundi par des roquettes, plusieurs jours après un attentat qui a fait 9 morts.", "9"),
+    ("Le Pentagone a récemment offert une prime de 5 millions de dollars pour retrouver les auteurs.", "5 millions"),
+    ("Une frappe menée il y a quelques semaines avait tué 12 combattants, selon l'ONG.", "12"),
+])
+def test_a_time_given_only_relative_to_an_undated_event_leaves_the_period_empty(text, figure):
+    assert period_or_none(text, figure) is None
+
+
+def test_recently_qualifying_a_noun_is_no_anchor():
+    text = "Les forces ont tué mardi 18 combattants dans des villages récemment repris, a indiqué l'armée."
+    assert period_or_none(text, "18") == ("2021-05-18", "2021-05-18")
+
+
+def test_a_night_spanning_two_dates():
+    text = "Dans la nuit du 11 au 12, les avions ont largué 14 bombes sur les dépôts, selon l'état-major."
+    assert period_of(text, "14") == ("2021-05-11", "2021-05-12")
+
+
+def test_a_state_reported_in_the_conditional_present_takes_publication():
+    text = ("Les combattants sont entrés dans la ville le 2 avril. Des milliers d'habitants seraient "
+            "encore bloqués dans les quartiers ouest, selon l'ONG.")
+    assert period_of(text, "milliers") == ("2021-05-20", "2021-05-20")
+
+
+def test_a_total_in_a_later_paragraph_takes_the_span_stated_before():
+    text = ("Les bases américaines ont subi 31 attaques entre le 2 et le 16 mai, selon le Pentagone.\n\n"
+            "Un porte-parole a précisé mercredi que les bases d'Irak étaient les plus visées, "
+            "avec au total 19 attaques en Irak.\n")
+    assert period_of(text, "19") == ("2021-05-02", "2021-05-16")
+
+
+def test_these_attacks_take_the_earlier_span_up_to_the_day_it_was_said():
+    text = ("Entre le 2 et le 18 mai, les bases de la coalition ont été attaquées à 31 reprises, selon le Pentagone.\n\n"
+            "Un porte-parole avait indiqué samedi que 7 soldats avaient été blessés lors de ces attaques.\n")
+    assert period_of(text, "7") == ("2021-05-02", "2021-05-15")
+
+
+def test_a_count_with_a_definite_determiner_refers_back():
+    text = ("Selon l'armée, 40 soldats ont été blessés depuis le 1er mai dans la province.\n\n"
+            "Mardi, le porte-parole a précisé que la plupart des 36 blessés légers avaient repris le service.\n")
+    assert period_of(text, "36") == ("2021-05-01", "2021-05-18")  # as of the day it was said
+
+
+def test_a_fact_restated_with_a_date_takes_that_date():
+    text = ("Le ministère a annoncé que 12 soldats avaient été tués dans la province.\n\n"
+            "Selon le ministère, 12 soldats ont été tués depuis le 10 mai dans des embuscades.\n")
+    figures, _ = extract_article(text, published=THURSDAY, precision="day")
+    first = min(figures, key=lambda f: f["start"])
+    assert (str(first["period_start"]), str(first["period_end"])) == ("2021-05-10", "2021-05-20")
+
+
+def test_a_dateless_sentence_takes_the_period_of_the_previous_sentence_figure():
+    text = ("Les frappes ont tué 90 combattants en deux semaines, a affirmé l'ONG vendredi 14 mai. "
+            "Parmi eux figurent 11 commandants, selon la même source.")
+    assert period_of(text, "11") == ("2021-05-06", "2021-05-20")
+
+
+def test_the_lead_day_is_found_in_a_lead_without_numbers():
+    text = ("Des miliciens ont attaqué mardi la base d'Al-Tanf avec des drones.\n\n"
+            "Les soldats ont abattu 3 drones au-dessus du camp, selon un responsable.\n")
+    assert period_of(text, "3") == ("2021-05-18", "2021-05-18")
+
+
+def test_a_weekday_in_a_relative_clause_dates_that_clause_only():
+    text = ("Les soldats ont abattu dimanche au-dessus du camp de Tanf et de la vallée 9 drones "
+            "dont le lancement avait été revendiqué lundi par une milice.")
+    assert period_of(text, "9") == ("2021-05-16", "2021-05-16")
+
+
 @pytest.mark.parametrize("row", read_table("period_cues").to_dict("records"), ids=lambda r: r["pattern"][:30])
 def test_period_cue_rows_match_their_example_and_not_their_counterexample(row):
     if row["role"] == "span":  # a prefix of the length-of-time expression

@@ -49,9 +49,32 @@ def test_resolution_day_anchor(text, expected):
 
 
 def test_weekday_with_month_anchor_widens_to_the_month():
-    # An article known only to March 2021: "mercredi" cannot be a single day.
+    # An article known only to March 2021: "mercredi" cannot be a single day; it is a day of that March.
     start, end, precision = period("mercredi", date(2021, 3, 1), "month")
-    assert (start, end, precision) == ("2021-02-24", "2021-03-31", "month")
+    assert (start, end, precision) == ("2021-03-01", "2021-03-31", "month")
+
+
+def test_weekday_with_week_anchor_may_reach_before_the_window():
+    # A week-precision anchor (12-18 Jan 2020): "lundi" may be the Monday before the window.
+    start, end, precision = period("lundi", date(2020, 1, 15), "week")
+    assert (start, end) == ("2020-01-06", "2020-01-13")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A night covers the two dates; without a month it is the latest such night before publication.
+    ("dans la nuit du 3 au 4", ("2022-01-03", "2022-01-04", "day")),
+    ("dans la nuit du 28 au 29", ("2021-12-28", "2021-12-29", "day")),
+    ("la nuit du 30 au 31 décembre", ("2021-12-30", "2021-12-31", "day")),
+    ("dans la nuit de lundi à mardi", ("2022-01-03", "2022-01-04", "day")),
+    # English weekdays, month-day dates and deictics.
+    ("on Monday", ("2022-01-03", "2022-01-03", "day")),
+    ("last Tuesday", ("2022-01-04", "2022-01-04", "day")),
+    ("on Dec. 30", ("2021-12-30", "2021-12-30", "day")),
+    ("January 3, 2020", ("2020-01-03", "2020-01-03", "day")),
+    ("yesterday", ("2022-01-04", "2022-01-04", "day")),
+])
+def test_nights_and_english_expressions(text, expected):
+    assert period(text) == expected
 
 
 def test_month_expression_keeps_month_precision_with_month_anchor():

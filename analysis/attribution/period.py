@@ -20,30 +20,51 @@ words are rows of ``resources/<lang>/period_cues.tsv``):
   it ("Lancée le 19 septembre 2014, l'opération mobilise …" stays at publication);
 * a date tied to a noun by "de" ("une attaque de vendredi") names that noun's
   event and is not carried to later sentences;
-* a later paragraph with no date of its own takes the day of the lead's event.
+* a later paragraph with no date of its own takes the day of the lead's event;
+* a time given only relative to an undated event ("quelques jours après une
+  attaque similaire", "a récemment annoncé", "suivront") leaves the period
+  empty: the text gives no resolvable anchor;
+* a figure that refers back, by "ces attaques", a definite determiner ("des
+  plus de 50 blessés") or "au total" in a paragraph without a date, takes the
+  period of the nearest earlier sentence about the same thing, up to the day
+  its own sentence says it was stated ("avait indiqué vendredi que …");
+* the same count of the same thing restated elsewhere with a date takes that
+  date; a dateless sentence after a dated one takes the period of that
+  sentence's figure (not the day its source spoke).
+
+Clauses are cut by punctuation and by :func:`analysis.attribution.actor.clauses`
+(relative, participle and coordinated clauses), so a weekday binds to its own clause.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from analysis.attribution.actor import clauses
 from analysis.mentions.prepared import Article
 from analysis.mentions.numbers import NumberMention
-from analysis.mentions.timex import Period, cue_patterns, publication_period, resolve
+from analysis.mentions.timex import Period, Timex, cue_patterns, find_timexes, publication_period, resolve
 
 
-def _cue_regex(role: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(cue_patterns(role)) + r")(?![\w-])", re.IGNORECASE)
+def _cue_regex(*roles: str) -> re.Pattern:
+    patterns = [p for role in roles for p in cue_patterns(role)]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
 
 
 _STOCK = _cue_regex("stock")
-_CUMULATIVE = _cue_regex("cumulative")
+_CUMULATIVE = _cue_regex("cumulative", "toll")  # a running total within the paragraph
+_TOTAL = _cue_regex("cumulative")  # "au total": also over a span stated in an earlier paragraph
+_VAGUE = _cue_regex("vague")
+_ANAPHORA = _cue_regex("anaphora")
 # Punctuation that closes a clause inside a sentence.
 _CLAUSE_END = re.compile(r"[,;:()\[\]«»\"—–]")
 # "une attaque de vendredi", "les frappes américaines du 3 mai": the date belongs to that noun.
 _NOUN_DATE = re.compile(r"(?<![\w-])[\w'’-]{3,}\s+(?:d[eu]|d')\s*$", re.IGNORECASE)
 _LEAD_REACH = 2  # paragraphs with words from the start in which the lead's date is looked for
-RULES = {"stock": True, "cumulative": True, "noun_date": True, "lead": True, "clause": True}
+RULES = {"stock": True, "cumulative": True, "noun_date": True, "lead": True, "clause": True, "clause_split": True,
+         "vague": True, "anaphora": True, "restated": True, "previous": True,
+         "an_noun": True, "lead_all": True, "an_det": True, "an_cum": True, "an_said": True}
 
 
 # "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time
@@ -64,6 +85,14 @@ def _side(art: Article, pos: int, sentence) -> int:
     return len(art.within("cues", sentence[0], pos))
 
 
+def _said_time(art: Article, t, sentence) -> bool:
+    """Whether ``t`` dates the saying: it stands right by a speech cue ("avait indiqué vendredi que")."""
+    for lo, hi in art.within("cues", *sentence):
+        if re.fullmatch(r"[\s,]*", art.view[hi:t.start] if hi <= t.start else art.view[t.end:lo]):
+            return True
+    return False
+
+
 def _clause(art: Article, pos: int, sentence) -> tuple[int, int]:
     """The stretch of ``sentence`` around ``pos`` between clause punctuation."""
     lo, hi = sentence
@@ -75,9 +104,12 @@ def _clause(art: Article, pos: int, sentence) -> tuple[int, int]:
     return lo, hi
 
 
-def _same_clause(art: Article, t, m: NumberMention) -> bool:
+def _same_clause(art: Article, t, m: NumberMention, sentence) -> bool:
+    """No clause punctuation between ``t`` and ``m``, and the same clause of the sentence's split."""
     lo, hi = min(t.end, m.end), max(t.start, m.start)
-    return _CLAUSE_END.search(art.view, lo, hi) is None
+    if _CLAUSE_END.search(art.view, lo, hi) is not None:
+        return False
+    return not RULES["clause_split"] or _clause_of(art, t.start, sentence) == _clause_of(art, m.number_start, sentence)
 
 
 def _lead_period(art: Article, precision: str) -> Period | None:
@@ -88,7 +120,7 @@ def _lead_period(art: Article, precision: str) -> Period | None:
         hi = len(art.view) if hi < 0 else hi
         if not art.view[lo:hi].strip():
             continue
-        for t in art.within("timexes", lo, hi):
+        for t in (_all_timexes(art, lo, hi) if RULES["lead_all"] else art.within("timexes", lo, hi)):
             period = resolve(t, art.published, precision, art.view)
             if period and period.start == period.end and period.precision == "day":
                 return period
@@ -99,33 +131,168 @@ def _lead_period(art: Article, precision: str) -> Period | None:
     return None
 
 
-def when(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Period | None:
-    """The period of one figure, or ``None`` when the article has no date."""
+def _vague(art: Article, sentence) -> list[Timex]:
+    """Times given only relative to an undated event ("quelques jours après une attaque"), as timexes."""
+    return [Timex(x.start(), x.end(), "vague", ()) for x in _VAGUE.finditer(art.view, *sentence)]
+
+
+def _clause_of(art: Article, pos: int, sentence) -> tuple[int, int]:
+    """The clause of the sentence (:func:`analysis.attribution.actor.clauses`) holding ``pos``."""
+    for lo, hi, _ in clauses(art, sentence):
+        if lo <= pos < hi:
+            return lo, hi
+    return sentence
+
+
+def _anaphoric(art: Article, m: NumberMention, sentence) -> tuple[str | None, str | None]:
+    """(how the figure refers back, the word naming what it counts), or ``(None, word)``.
+
+    A figure about "ces attaques" ("named"), a count with a definite determiner ("des plus de 50
+    blessés", "definite") or a running total ("au total", "total") counts a set told before."""
+    lo, hi = _clause_of(art, m.number_start, sentence)
+    noun = None
+    for x in (_ANAPHORA.finditer(art.view, lo, hi) if RULES["an_noun"] else ()):
+        words = art.view[x.start():x.end()].split()
+        if len(words) > 1:  # "ces attaques": the set is named
+            noun = words[-1]
+    if noun:
+        return "named", noun
+    det = RULES["an_det"] and _ANAPHORA.search(art.view, max(lo, m.start - 12), m.number_end)
+    after = re.match(r"\s*([^\W\d_][\w'-]*)", art.view[m.number_end:m.number_end + 40])
+    word = after.group(1) if after else None
+    if det:
+        return "definite", word
+    return ("total" if RULES["an_cum"] and _TOTAL.search(art.view, *sentence) else None), word
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:max(4, len(word) - 3)]
+
+
+def _sentences_before(art: Article, pos: int):
+    """The article's sentences that end before ``pos``, the nearest first."""
+    i = bisect.bisect_right(art._sentence_starts, pos) - 1
+    for j in range(i - 1, -1, -1):
+        yield art.sentences[j]
+
+
+def _all_timexes(art: Article, lo: int, hi: int) -> list[Timex]:
+    """Time expressions anywhere in the article (``art.timexes`` covers only paragraphs with numbers)."""
+    found = art.cache.get("all_timexes")
+    if found is None:
+        found = art.cache["all_timexes"] = find_timexes(art.view, 0, len(art.view), art.low)
+    return [t for t in found if lo <= t.start and t.end <= hi]
+
+
+def _antecedent(art: Article, m: NumberMention, sentence, word: str | None, precision: str, depth: int) -> Period | None:
+    """The period of the nearest earlier sentence that speaks of the same thing (``word``) and is dated:
+    the period its first figure got, else its first time expression."""
+    if not word:
+        return None
+    stem = re.compile(r"(?<![\w-])" + re.escape(_stem(word)), re.IGNORECASE)
+    for s in _sentences_before(art, sentence[0]):
+        if not stem.search(art.view, *s):
+            continue
+        dated = [t for t in _all_timexes(art, *s) if not _noun_date(art, t, s[0])]
+        if not dated:
+            continue
+        figures = [n for n in art.numbers if s[0] <= n.number_start < s[1]]
+        if figures and depth < 2:
+            period = when(art, figures[0], s, depth + 1)
+            if period:
+                return period
+        for t in dated:
+            period = resolve(t, art.published, precision, art.view)
+            if period:
+                return period
+    return None
+
+
+def _noun_date(art: Article, t, floor: int) -> bool:
+    return RULES["noun_date"] and _NOUN_DATE.search(art.view, max(floor, t.start - 40), t.start) is not None
+
+
+def _restated(art: Article, m: NumberMention, sentence, precision: str, depth: int) -> Period | None:
+    """The same count of the same thing said again elsewhere with a date of its own
+    ("56 soldats blessés" in the lead, "56 soldats blessés … depuis le 17 octobre" below)."""
+    after = re.match(r"\s*([^\W\d_][\w'-]*)", art.view[m.number_end:m.number_end + 40])
+    if m.value is None or not after or depth >= 2:
+        return None
+    for n in art.numbers:
+        if n is m or n.value != m.value:
+            continue
+        other = re.match(r"\s*([^\W\d_][\w'-]*)", art.view[n.number_end:n.number_end + 40])
+        s = art.sentence_of(n.number_start)
+        if other and other.group(1).lower() == after.group(1).lower() and s != sentence and art.within("timexes", *s):
+            period = when(art, n, s, depth + 1)
+            if period:
+                return period
+    return None
+
+
+def when(art: Article, m: NumberMention, sentence: tuple[int, int], depth: int = 0) -> Period | None:
+    """The period of one figure, or ``None`` when the article has no date or the text gives
+    no resolvable anchor ("quelques jours après une attaque", "récemment")."""
     if art.published is None:
         return None
     precision = art.precision or "day"
     here = [t for t in art.within("timexes", sentence[0], sentence[1]) if not (t.start < m.end and m.start < t.end)]
+    if RULES["vague"]:
+        here += _vague(art, sentence)
     stock = RULES["stock"] and _STOCK.search(art.view, sentence[0], sentence[1]) is not None
     if stock:
-        here = [t for t in here if _same_clause(art, t, m)]
+        here = [t for t in here if _same_clause(art, t, m, sentence)]
     side = _side(art, m.start, sentence)
+    anaphoric, word = _anaphoric(art, m, sentence) if RULES["anaphora"] else (None, None)
     ranked = sorted(here, key=lambda t: (
         _is_comparative(art, t, m, sentence), _side(art, t.start, sentence) != side,
-        RULES["clause"] and not _same_clause(art, t, m), abs(t.start - m.start)))
+        RULES["clause"] and not _same_clause(art, t, m, sentence), abs(t.start - m.start)))
+    said = None  # the day the figure was stated, when only that is given
     for t in ranked:
+        if t.kind == "vague":
+            return None
+        if RULES["an_said"] and anaphoric and not stock and (
+                _side(art, t.start, sentence) != side or _said_time(art, t, sentence)):
+            said = said or resolve(t, art.published, precision, art.view)
+            continue
         period = resolve(t, art.published, precision, art.view)
         if period:
             return period
     if stock:
         return publication_period(art.published, precision)
     paragraph = art.line_start(m.start)
-    earlier = art.within("timexes", paragraph, sentence[0])
+    earlier = [t for t in art.within("timexes", paragraph, sentence[0]) if not _noun_date(art, t, paragraph)]
+    if anaphoric == "total" and earlier:
+        anaphoric = None  # the paragraph opened the span: "Depuis le 4 avril, … Au total, 85 frappes"
+    if anaphoric:
+        # "Le Pentagone avait indiqué vendredi que 21 soldats avaient été blessés dans ces attaques":
+        # the period of those attacks, up to the day it was said.
+        period = _antecedent(art, m, sentence, word, precision, depth)
+        if period and anaphoric == "total" and period.start == period.end:
+            period = None  # a total runs over a span stated before, not over one day's event
+        if period:
+            if said and period.start <= said.end < period.end:
+                return Period(period.start, said.end, period.precision)
+            return period
+        if said:
+            return said
+    if RULES["restated"] and not earlier:
+        period = _restated(art, m, sentence, precision, depth)
+        if period:
+            return period
     cumulative = RULES["cumulative"] and _CUMULATIVE.search(art.view, sentence[0], sentence[1]) is not None
     for t in reversed(earlier):
-        if RULES["noun_date"] and _NOUN_DATE.search(art.view, max(paragraph, t.start - 40), t.start):
-            continue
         # "Depuis fin décembre, lorsque …. Des frappes …": a later sentence tells of that moment,
         # unless it gives a running total ("Selon son décompte, …").
+        if RULES["previous"] and not cumulative and depth < 2:
+            # A sentence without a date of its own tells more of that sentence's event: the period its figures got.
+            s = art.sentence_of(t.start)
+            figures = [n for n in art.numbers if s[0] <= n.number_start < s[1]]
+            if figures:
+                period = when(art, figures[-1], s, depth + 1)
+                if period:
+                    return period
         period = resolve(t, art.published, precision, art.view, since=cumulative)
         if period:
             return period

@@ -10,6 +10,10 @@ Weekdays name the last such day on or before the anchor ("mercredi" in an
 article of Wednesday 5 January 2022 is that day; "mercredi dernier" the one
 before); "prochain" looks forward. Day-and-month dates without a year take
 the anchor's year unless that puts them more than a month after the anchor.
+A weekday or "hier" in an article dated only to a month or a year stays in
+that window. A night ("la nuit du 15 au 16", "la nuit de lundi à mardi")
+covers its two dates. English weekdays, month-day dates ("Jan. 8, 2020")
+and "yesterday"/"today" are read by the same patterns.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ MONTHS = {
     "oct": 10, "novembre": 11, "nov": 11, "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "aug": 8, "sep": 9,
 }
 WEEKDAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
@@ -43,6 +48,9 @@ NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept":
 _MONTH_RX = (r"janvier|janv\.|f[ée]vrier|f[ée]vr\.|mars|avril|avr\.|mai|juin|juillet|juil\.|ao[uû]t|septembre|"
              r"sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre|d[ée]c\.")
 _WEEKDAY_RX = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_WEEKDAY_EN_RX = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTH_EN_RX = (r"january|jan\.|february|feb\.|march|mar\.|april|apr\.|may|june|july|august|aug\.|september|"
+                r"sept?\.|october|oct\.|november|nov\.|december|dec\.")
 _UNIT_RX = r"jours|semaines|mois|ans|années"
 _SPAN_UNIT_RX = r"jours?|semaines?|mois|ans?|années?|days?|weeks?|months?|years?"
 
@@ -81,8 +89,12 @@ _SPAN_RX = _span_rx(cue_patterns("span"))
 
 _PATTERNS = [
     ("span", _SPAN_RX),
+    # "dans la nuit du 15 au 16", "la nuit de samedi à dimanche": a night covers both days.
+    ("night", rf"(?:dans\s+)?la\s+nuit\s+(?:du\s+(?P<d1>\d{{1,2}}|1er)\s+au\s+(?P<day>\d{{1,2}})(?:\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?)?|de\s+(?P<wd1>{_WEEKDAY_RX})\s+(?:à|au)\s+(?P<wd>{_WEEKDAY_RX}))"),
     ("range", rf"(?:du|entre\s+le)\s+(?P<d1>\d{{1,2}}|1er)(?:\s+(?P<m1>{_MONTH_RX}))?\s+(?:au|et\s+le)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
     ("date", rf"(?:le\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
+    # English "January 8", "Feb. 15, 2021".
+    ("date", rf"(?P<month>{_MONTH_EN_RX})\s+(?P<day>\d{{1,2}})(?!\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?"),
     ("back", rf"(?:au\s+cours|durant|pendant|lors|ces|dans)\s+(?:des|les|ces)?\s*(?P<n>\d+|{'|'.join(k for k in NUMBER_WORDS if k.isalpha())})?\s*(?:derni(?:ers|ères)|passé(?:e)?s)\s+(?P<unit>{_UNIT_RX})"),
     ("year_start", r"depuis\s+le\s+début\s+de\s+l'année"),
     ("month", rf"(?:(?P<mod>début|fin|courant|en|au\s+mois\s+de|à\s+la\s+fin\s+de|au\s+début\s+de)\s+|(?P<mid>mi-))?(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
@@ -90,7 +102,9 @@ _PATTERNS = [
     ("month_rel", r"ce\s+mois(?:-ci)?|le\s+mois\s+(?P<rel>dernier|passé|prochain)"),
     ("week_rel", r"cette\s+semaine|la\s+semaine\s+(?P<rel>dernière|passée|prochaine)"),
     ("weekday", rf"(?:ce\s+|le\s+)?(?P<wd>{_WEEKDAY_RX})(?:\s+(?P<rel>dernier|prochain))?(?:\s+(?:matin|soir|après-midi))?"),
-    ("deictic", r"aujourd'hui|ce\s+matin|ce\s+soir|cet\s+après-midi|cette\s+nuit|la\s+nuit\s+dernière|avant-hier|hier|demain"),
+    ("weekday", rf"(?:(?P<rel>last|next)\s+)?(?P<wd>{_WEEKDAY_EN_RX})(?:\s+(?:morning|afternoon|evening|night))?"),
+    ("deictic", r"aujourd'hui|ce\s+matin|ce\s+soir|cet\s+après-midi|cette\s+nuit|la\s+nuit\s+dernière|avant-hier|hier|demain|"
+                r"yesterday|today|tomorrow|last\s+night"),
     ("holiday", r"(?:au\s+cours\s+du\s+|à\s+la\s+|du\s+|le\s+)?(?P<hol>Nouvel\s+An|Saint-Sylvestre|Noël)"),
     ("year", r"(?:en|depuis|de|dès|l'an|l'année|année)\s+(?P<year>(?:19|20)\d\d)"),
 ]
@@ -103,8 +117,9 @@ _SINGLE = [(kind, re.compile(f"(?:{p})", re.IGNORECASE)) for kind, p in _PATTERN
 # Every expression holds one of these words; the full patterns run only around them.
 # The leading look-behind makes the scan skip the inside of words, most of a text.
 _TRIGGER = re.compile(  # for lowered text
-    r"(?<!\w)(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche|ann[ée]e|\ban\b|mois|semaine|hier|demain|aujourd|matin|soir|nuit|après-midi|nouvel|no[eë]l|"
+    r"(?<!\w)(?:jan|feb|apr|aug|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|yesterday|today|tomorrow|ann[ée]e|\ban\b|mois|semaine|hier|demain|aujourd|matin|soir|nuit|après-midi|nouvel|no[eë]l|"
     r"sylvestre|derni|passé|(?:19|20)\d\d|jours?\b|ans?\b|days?\b|weeks?\b|months?\b|years?\b)"
 )
 _WINDOW = 60  # characters around a trigger: more than any expression's reach
@@ -207,6 +222,8 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
         if not t.get("year") and d > anchor + timedelta(days=31):
             d = d.replace(year=year - 1)
         return Period(d, d, "day")
+    if k == "night":
+        return _night(t, anchor)
     if k == "range":
         end = _resolve_at(Timex(t.start, t.end, "date", t.fields), anchor)
         if end is None:
@@ -250,7 +267,7 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
         return Period(monday, monday + timedelta(days=6), "week")
     if k == "weekday":
         wd = WEEKDAYS[t.get("wd").lower()]
-        rel = (t.get("rel") or "").lower()
+        rel = {"last": "dernier", "next": "prochain"}.get((t.get("rel") or "").lower(), (t.get("rel") or "").lower())
         if rel == "prochain":
             d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
         else:
@@ -260,7 +277,8 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
         return Period(d, d, "day")
     if k == "deictic":
         low = _text_of(t).lower()
-        delta = -2 if low.startswith("avant-hier") else -1 if low.startswith(("hier", "la nuit")) else 1 if low == "demain" else 0
+        delta = (-2 if low.startswith("avant-hier") else -1 if low.startswith(("hier", "la nuit", "yesterday", "last"))
+                 else 1 if low in ("demain", "tomorrow") else 0)
         d = anchor + timedelta(days=delta)
         return Period(d, d, "day")
     if k == "holiday":
@@ -298,6 +316,30 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
     return None
 
 
+def _night(t: Timex, anchor: date) -> Period | None:
+    """"la nuit du 15 au 16 (novembre)", "la nuit de lundi à mardi": the two days of the night, the
+    second one the last such day on or before the anchor when the month is not given."""
+    if t.get("wd"):
+        end = _resolve_at(Timex(t.start, t.end, "weekday", (("wd", t.get("wd")),)), anchor).start
+        return Period(end - timedelta(days=1), end, "day")
+    day = int(t.get("day"))
+    if t.get("month"):
+        end = _resolve_at(Timex(t.start, t.end, "date", t.fields), anchor)
+        if end is None:
+            return None
+        end = end.start
+    else:
+        end, month_start = None, anchor.replace(day=1)
+        for back in (0, 1, 2):  # this month, else the one before (the 31st needs a month that has it)
+            first = _shift_months(month_start, -back)
+            if day <= calendar.monthrange(first.year, first.month)[1] and first.replace(day=day) <= anchor:
+                end = first.replace(day=day)
+                break
+        if end is None:
+            return None
+    return Period(end - timedelta(days=1), end, "day")
+
+
 def _text_of(t: Timex) -> str:
     return dict(t.fields).get("_text", "")
 
@@ -319,6 +361,8 @@ def resolve(t: Timex, published: date, precision: str = "day", text: str | None 
     prec = a.precision
     if (a.start, a.end) != (b.start, b.end):
         prec = coarser(prec, precision)
+        if t.kind in _NEAR_KINDS and PRECISION_RANK[precision] >= PRECISION_RANK["month"]:
+            start = max(start, lo)  # "mercredi" in an article of March 2021 is a day of that March
     if since and text is not None and t.kind in _SINCE_KINDS and introduced_by_since(text, t):
         # "depuis le 17 octobre", "depuis 2015", "depuis vendredi": from then until the article was written.
         end = max(end, hi)
@@ -326,6 +370,7 @@ def resolve(t: Timex, published: date, precision: str = "day", text: str | None 
     return Period(start, end, prec)
 
 
+_NEAR_KINDS = ("weekday", "deictic")  # a day within a week of the article
 _SINCE_KINDS = ("date", "month", "year", "weekday", "deictic", "holiday")
 _SINCE_CUE = cue_regex(cue_patterns("since"))
 _SINCE_REACH = 6  # words between the cue and the expression: "depuis le début des frappes (le 23 septembre)"
