@@ -442,3 +442,11 @@ def test_event_cue_examples_match_and_counterexamples_do_not():
         assert rx.search(row["example"]), row
         assert not rx.search(row["counterexample"]), row
     assert len(event_cues()["target"]) >= 6
+
+
+def test_a_weapon_count_over_more_than_a_day_is_a_period_total():
+    sentence = "Entre le 1er et le 14 mars, 30 roquettes sont tombées sur la base de Tanf."
+    events = _events_of(_fig("a.txt", sentence, 30, "rockets", start="2021-03-01", end="2021-03-14", place=_BASE))
+    assert list(events["kind"]) == ["period_total"]
+    assert (str(events.iloc[0]["period_start"].date()), str(events.iloc[0]["event_date"].date())) == \
+        ("2021-03-01", "2021-03-14")
