@@ -108,20 +108,50 @@ def strike_tempo(tempo: pd.DataFrame, frequency: str):
     return fig
 
 
-def attack_counts(counts: pd.DataFrame, frequency: str):
-    """Attacks on coalition forces per period, stacked by weapon."""
+BAR_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12}
+
+
+def attack_counts(counts: pd.DataFrame, frequency: str, rates: pd.DataFrame | None = None):
+    """Attacks on coalition forces per period, stacked by weapon; period totals as rates over their periods.
+
+    Bars count single events (one per attack, merged across articles). A
+    period total ("46 attaques depuis le 17 octobre", from
+    ``tempo.attack_rates``) is a horizontal segment at its rate per
+    ``frequency`` spanning the period it covers (arrow up: a lower bound;
+    band: a range); it is drawn beside the bars, never added to them.
+    """
     fig, ax = plt.subplots(figsize=(10, 4.5))
+    width = pd.Timedelta(days=BAR_DAYS.get(frequency, 7.0) * 0.8)
     if not counts.empty:
-        labels = [d.strftime("%Y-%m-%d") for d in counts.index]
         bottom = pd.Series(0, index=counts.index)
         for weapon in counts.columns:
-            ax.bar(labels, counts[weapon], bottom=bottom, label=weapon, color=WEAPON_COLOURS.get(weapon))
+            ax.bar(counts.index, counts[weapon], width=width, bottom=bottom, align="edge", label=weapon,
+                   color=WEAPON_COLOURS.get(weapon))
             bottom = bottom + counts[weapon]
+    if rates is not None and not rates.empty:
+        for i, row in enumerate(rates.itertuples()):
+            x0, x1 = row.period_start, row.period_end + pd.Timedelta(days=1)
+            colour = WEAPON_COLOURS.get(row.weapon, "#333333")
+            label = "period totals (rate)" if i == 0 else None
+            if row.kind == "range":
+                ax.fill_between([x0, x1], row.rate_low, row.rate_high, color=colour, alpha=0.2, label=label)
+            y = row.rate
+            ax.hlines(y, x0, x1, color=colour, lw=2, linestyle="--", label=label if row.kind != "range" else None)
+            if row.kind == "at_least":
+                ax.annotate("", xy=(x0 + (x1 - x0) / 2, y * 1.2), xytext=(x0 + (x1 - x0) / 2, y),
+                            arrowprops={"arrowstyle": "->", "color": colour})
+            ax.annotate(f"{row.label} over {row.days} days", (x0, y), fontsize=7, xytext=(2, 3),
+                        textcoords="offset points")
+    if ax.get_legend_handles_labels()[0]:
         ax.legend(fontsize=8, title="weapon")
-    ax.set(title=f"Attacks on coalition forces per {frequency}", xlabel=f"{frequency} starting", ylabel="attacks (events)")
+    ax.set(title=f"Attacks on coalition forces per {frequency}", xlabel=f"{frequency} starting",
+           ylabel=f"attacks per {frequency}")
+    ax.set_ylim(bottom=0)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    caption(fig, "Source: events frame (attacks by hostile actors on coalition forces, one event per attack "
-                 "merged across articles).")
+    fig.autofmt_xdate()
+    caption(fig, "Source: events frame. Bars: single attacks by hostile actors on coalition forces, one event per "
+                 "attack merged across articles. Dashed segments: period totals stated by a source, spread as a "
+                 "rate over the period they cover (not added to the bars).")
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig
 
@@ -129,6 +159,8 @@ def attack_counts(counts: pd.DataFrame, frequency: str):
 def attacks_by_place(events: pd.DataFrame):
     """Attacks per place, and a map of the places from the gazetteer's coordinates."""
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.8))
+    if "kind" in events:  # a period total is many attacks, not one: it is not counted per place
+        events = events[events["kind"] == "event"]
     by_place = events.groupby(["place_name", "weapon"]).size().unstack(fill_value=0)
     if not by_place.empty:
         by_place.plot.barh(ax=ax1, stacked=True, color=[WEAPON_COLOURS.get(w) for w in by_place.columns])

@@ -1,10 +1,18 @@
-"""Strike tempo: every figure that counts strikes, as a rate over the period it covers.
+"""Tempo: counts as rates over the periods they cover, and attacks per period.
+
+Strike tempo: every figure that counts strikes, as a rate over the period it covers.
 
 A figure "plus de 150 frappes ce mois-ci" covers March and states a lower
 bound; its rate per day is at least 151/31. The table keeps the wording
 honest: ``rate_low`` and ``rate_high`` are the bounds the wording allows (one
 may be open), ``rate`` the stated number's rate, ``kind`` says how to draw it
 (``point``, ``at_least``, ``at_most``, ``range``) and ``source`` who said it.
+A three-year total ("1375 frappes" since September 2014) is its count over
+those three years: about 37 a month, never 1375 in one month.
+
+Attacks: single events are counted per period (:func:`attack_counts`); period
+totals of the events frame are rates over their periods (:func:`attack_rates`),
+drawn beside the counts and never added to them.
 """
 
 from __future__ import annotations
@@ -64,12 +72,24 @@ def strike_tempo(figures: pd.DataFrame, claims: pd.DataFrame | None = None, arti
     return out.sort_values(["period_start", "figure_id"], kind="stable").reset_index(drop=True)
 
 
+def _attacks_on_coalition(events: pd.DataFrame, kind: str) -> pd.DataFrame:
+    hostile = events["actor1"].isin(["iran_backed", "iran", "isis", "other", "unknown"]) & (events["actor2"] == "coalition")
+    if "kind" in events:
+        hostile &= events["kind"] == kind
+    elif kind != "event":
+        hostile &= False
+    return events[hostile].copy()
+
+
 def attack_counts(events: pd.DataFrame, frequency: str = "week", start=None, end=None) -> pd.DataFrame:
-    """Attacks on coalition forces (hostile ``actor1``) counted by period and weapon."""
+    """Single attacks on coalition forces (hostile ``actor1``) counted by period and weapon.
+
+    Period totals ("46 attaques depuis le 17 octobre") are not counted here: a
+    total is no event of its last day; :func:`attack_rates` spreads it over its period.
+    """
     if frequency not in FREQUENCIES:
         raise ValueError(f"unknown frequency {frequency!r}: use one of {', '.join(FREQUENCIES)}")
-    attacks = events[events["actor1"].isin(["iran_backed", "iran", "isis", "unknown"]) &
-                     (events["actor2"] == "coalition")].copy()
+    attacks = _attacks_on_coalition(events, "event")
     if start is not None:
         attacks = attacks[attacks["event_date"] >= pd.Timestamp(start)]
     if end is not None:
@@ -78,3 +98,53 @@ def attack_counts(events: pd.DataFrame, frequency: str = "week", start=None, end
     attacks["period"] = attacks["event_date"].dt.to_period(period).dt.start_time
     table = attacks.groupby(["period", "weapon"]).size().unstack(fill_value=0)
     return table.sort_index()
+
+
+def _draw(low, best, high) -> str:
+    if pd.notna(low) and pd.notna(high):
+        return "point" if low == high else "range"
+    if pd.notna(low):
+        return "at_least"
+    if pd.notna(high):
+        return "at_most"
+    return "point"
+
+
+def attack_rates(events: pd.DataFrame, frequency: str = "week", start=None, end=None) -> pd.DataFrame:
+    """Period totals of attacks on coalition forces as rates per ``frequency`` over the periods they cover.
+
+    "46 attaques entre le 17 octobre et le 9 novembre" is 46 / 24 days, about
+    13.4 attacks per week from 17 October to 9 November, never 46 on 9
+    November. Columns as :func:`strike_tempo`'s: ``rate`` (from the best
+    estimate), ``rate_low``/``rate_high`` (the bounds, one may be open) and
+    ``kind`` (``point``, ``at_least``, ``at_most``, ``range``); ``label`` says
+    what was counted. Totals without a count of attacks (only casualties) are left out.
+    """
+    if frequency not in FREQUENCIES:
+        raise ValueError(f"unknown frequency {frequency!r}: use one of {', '.join(FREQUENCIES)}")
+    totals = _attacks_on_coalition(events, "period_total")
+    totals = totals[totals[["weapon_low", "weapon_best", "weapon_high"]].notna().any(axis=1)]
+    if start is not None:
+        totals = totals[totals["period_end"] >= pd.Timestamp(start)]
+    if end is not None:
+        totals = totals[totals["period_start"] <= pd.Timestamp(end)]
+    days = (totals["period_end"] - totals["period_start"]).dt.days + 1
+    per = days / FREQUENCIES[frequency]
+    best = totals["weapon_best"].where(totals["weapon_best"].notna(), totals["weapon_low"])
+    out = pd.DataFrame({
+        "event_id": totals["event_id"],
+        "weapon": totals["weapon"],
+        "place_name": totals["place_name"],
+        "period_start": totals["period_start"],
+        "period_end": totals["period_end"],
+        "days": days.astype("int64"),
+        "rate": best / per,
+        "rate_low": totals["weapon_low"] / per,
+        "rate_high": totals["weapon_high"] / per,
+        "kind": [_draw(lo, b, hi) for lo, b, hi in zip(totals["weapon_low"], totals["weapon_best"],
+                                                       totals["weapon_high"])],
+        "label": [f"{b:g} {w}{' in ' + p if p else ''}" if pd.notna(b) else f"{w}{' in ' + p if p else ''}"
+                  for b, w, p in zip(best, totals["weapon"], totals["place_name"].fillna(""))],
+        "files": totals["files"],
+    })
+    return out.sort_values(["period_start", "event_id"], kind="stable").reset_index(drop=True)

@@ -5,7 +5,9 @@ codes: ``time_precision`` 1 day, 2 week, 3 month; ``geo_precision`` 1–3;
 actors by name), so a researcher can append it to ACLED data. ``notes`` says
 what was counted with its low/best/high estimate in words (:func:`count_phrase`:
 "at least 21 rockets" for "plus de 20") and the grade; ``source``
-names the outlets (or files) behind each event.
+names the outlets (or files) behind each event. Only single events are
+exported: a period total ("46 attaques depuis le 17 octobre") is no ACLED
+event, and its rows stay in the events frame (``kind`` ``period_total``).
 """
 
 from __future__ import annotations
@@ -72,11 +74,13 @@ def count_phrase(low, best, high, noun: str) -> str:
 
 
 def acled_frame(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The events as ACLED-style rows."""
+    """The single events (``kind`` ``event``) as ACLED-style rows; period totals are left out."""
     outlets = {}
     if articles is not None and not articles.empty:
         outlets = {f: (o or f) for f, o in zip(articles["file"], articles["outlet"])}
     rows = []
+    if "kind" in events:  # ACLED rows are single events: period totals are left out
+        events = events[events["kind"] == "event"]
     for ev in events.to_dict("records"):
         files = [f for f in str(ev["files"]).split(";") if f]
         noun = WEAPON_WORDS.get(ev["weapon"], ev["weapon"])

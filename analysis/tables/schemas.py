@@ -5,7 +5,9 @@ actors from fixed vocabularies, spans inside their sentence, ``low <= value
 <= high`` where set (except that "plus de 150" states 150 with low 151, and
 "moins de 120" 120 with high 119), periods that end after they start. In
 events, every count has ``low <= best <= high`` where set, without exception
-(the convention of ``events.source_estimate``: "plus de 150" is best 151).
+(the convention of ``events.source_estimate``: "plus de 150" is best 151);
+a single event (``kind`` ``event``) is one day, a ``period_total`` is dated
+by the last day of its period.
 """
 
 from __future__ import annotations
@@ -125,7 +127,10 @@ def _ordered(a: str, b: str, name: str) -> Check:
 EVENTS = DataFrameSchema(
     {
         "event_id": Column(str, unique=True),
+        "kind": Column(str, Check.isin(("event", "period_total"))),
         "event_date": Column("datetime64[ns]"),
+        "period_start": Column("datetime64[ns]"),
+        "period_end": Column("datetime64[ns]"),
         "time_precision": Column(str, Check.isin(PRECISIONS)),
         "event_type": Column(str),
         "sub_event_type": Column(str),
@@ -150,7 +155,15 @@ EVENTS = DataFrameSchema(
         _ordered(f"{what}_low", f"{what}_best", f"{what}_low_le_best"),
         _ordered(f"{what}_best", f"{what}_high", f"{what}_best_le_high"),
         _ordered(f"{what}_low", f"{what}_high", f"{what}_low_le_high"),
-    )],
+    )] + [
+        # A single event is one day; a period total is dated by the day its tally runs to.
+        Check(lambda df: (df["period_start"] <= df["event_date"]) & (df["event_date"] <= df["period_end"]),
+              name="date_in_period"),
+        Check(lambda df: (df["kind"] != "event") | ((df["period_start"] == df["event_date"])
+                                                     & (df["period_end"] == df["event_date"])), name="event_is_one_day"),
+        Check(lambda df: (df["kind"] != "period_total") | (df["period_end"] == df["event_date"]),
+              name="total_dated_by_its_end"),
+    ],
     strict=True,
     ordered=True,
     name="events",
