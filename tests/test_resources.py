@@ -130,8 +130,12 @@ SCHEMAS = {
                                         "auxiliary", "attack_verb", "action_noun"))),
         "pattern": PATTERN}, unique=("kind", "pattern")),
     "period_cues": _schema("period_cues", {
-        "role": Column(str, Check.isin(("since", "span", "cumulative", "stock"))), "pattern": PATTERN},
+        "role": Column(str, Check.isin(("since", "span", "cumulative", "stock", "vague", "anaphora", "toll"))),
+        "pattern": PATTERN},
         unique=("role", "pattern")),
+    "event_cues": _schema("event_cues", {
+        "role": Column(str, Check.isin(("weapon", "target", "cumulative", "series", "base_anaphora"))),
+        "pattern": PATTERN, "value": Column(str)}, unique=("role", "pattern")),
     "breakdown_cues": _schema("breakdown_cues", {
         "role": Column(str, Check.isin(("part", "part_after", "coordinator"))), "pattern": PATTERN},
         unique=("role", "pattern")),

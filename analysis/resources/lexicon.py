@@ -308,6 +308,7 @@ ROW_READERS = {
     "clauses": "analysis.attribution.actor:clause_row_matches",
     "period_cues": "analysis.mentions.timex:period_cue_row_matches",
     "breakdown_cues": "analysis.attribution.breakdown:cue_row_matches",
+    "event_cues": "analysis.tables.events:event_cue_row_matches",
     "speech_cues": "analysis.claims.extract:speech_cue_row_matches",
     "channels": "analysis.claims.extract:channel_row_matches",
     "media": "analysis.claims.extract:media_row_matches",

@@ -87,9 +87,17 @@ def event_cues() -> dict[str, list[tuple[re.Pattern, str]]]:
     """``resources/<lang>/event_cues.tsv`` compiled by role, every language together, in row order."""
     cues: dict[str, list[tuple[re.Pattern, str]]] = {}
     for row in read_table("event_cues").to_dict("records"):
-        rx = re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.IGNORECASE)
-        cues.setdefault(row["role"], []).append((rx, row["value"]))
+        cues.setdefault(row["role"], []).append((_cue_rx(row["pattern"]), row["value"]))
     return cues
+
+
+def _cue_rx(pattern: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE)
+
+
+def event_cue_row_matches(row: dict, text: str) -> bool:
+    """Whether one row of ``event_cues`` fires on ``text`` (for tests/test_resources.py)."""
+    return _cue_rx(row["pattern"]).search(text) is not None
 
 
 def _has(role: str, sentence: str) -> bool:
