@@ -242,7 +242,9 @@ def actor_matcher() -> Matcher:
 @lru_cache(maxsize=None)
 def speech_cue_regex(language: str = "fr") -> re.Pattern:
     """A regex for the attribution cues of reported speech ("a déclaré", "selon"), for lowered text."""
-    pats = _rows("speech_cues", language)["pattern"]
+    from analysis.claims.cues import cue_patterns  # the verbs of saying and their constructions
+
+    pats = cue_patterns(language)
     return re.compile(lower_pattern(r"(?<![\w-])(?:" + _alternation(pats) + r")(?![\w-])"))
 
 
