@@ -176,7 +176,8 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                          or (art.language == "fr" and " " not in art.low[cue.start:cue.end].strip()
                              and _AUXILIARY.search(before) is not None and DETERMINERS.match(follows)
                              and not re.search(r"\b(?:que|qu')\s*$", before)))
-                        and not STATEMENT_START.match(follows)
+                        # a cue ending in a preposition ("a-t-on appris auprès du") is followed by its source
+                        and (not STATEMENT_START.match(follows) or re.search(r"\bd(?:e|u|es)$", art.low[cue.start:cue.end]))
                         and not re.search(r"\b(?:que|qu')", clause))
             if inverted:
                 np = np_after(view, cue.end, s1)

@@ -57,7 +57,8 @@ TITLES = re.compile(
 )
 ANONYMOUS = re.compile(
     r"^(?:un|une|des|les|le|la|deux|trois|plusieurs|certains|an?|two|several|some)?\s*(?:hauts?\s+)?"
-    r"(?:responsables?|officiels?|sources?|diplomates?|militaires?|membres?|officials?|officers?|sources?)\b",
+    r"(?:responsables?|officiels?|sources?|diplomates?|militaires?|membres?|officiers?|gradés?|agents?|officials?|"
+    r"officers?|sources?)\b",
     re.IGNORECASE,
 )
 STATEMENT_START = re.compile(r"(?:que\b|qu'|:|avoir\b|être\b|de\s|d'|\w+(?:er|ir|re)\b)", re.IGNORECASE)
@@ -92,6 +93,7 @@ def trim(view: str, start: int, end: int) -> tuple[int, int]:
 
 
 _ACRONYM_AT = re.compile(r"\([A-Z][A-Za-z0-9-]{1,11}\)")
+_NAME_WITH_ACRONYM = re.compile(r"[^,.;:!?()«»\"\n]{1,60}?\s\([A-Z][A-Z0-9-]{1,11}\)")
 
 
 def np_after(view: str, pos: int, limit: int) -> tuple[int, int]:
@@ -99,6 +101,11 @@ def np_after(view: str, pos: int, limit: int) -> tuple[int, int]:
     skip = LEADING_SKIP.match(view, pos, limit)
     start = skip.end() if skip else pos
     cut = _NP_CUT.search(view, start, limit)
+    if cut and view[cut.start()] not in ",.;:!?()«»\"\n":
+        # "le Réseau syrien pour les droits de l'homme (RSDH)": the acronym closes the name
+        closing = _NAME_WITH_ACRONYM.match(view, cut.start(), limit)
+        if closing:
+            cut = _NP_CUT.search(view, closing.end(), limit)
     while cut and view[cut.start()] == "(" and _ACRONYM_AT.match(view, cut.start()):
         cut = _NP_CUT.search(view, _ACRONYM_AT.match(view, cut.start()).end(), limit)
     end = cut.start() if cut else limit
@@ -218,10 +225,21 @@ _NOT_NAMES = {
 }
 
 
+_DETERMINER_BEFORE = re.compile(r"(?:(?<![\w'-])(?:le|la|les|un|une|du|des|au|aux)\s+|(?<![\w-])l')$", re.IGNORECASE)
+
+
 def proper_name(text: str) -> str:
-    """The last run of capitalised words that is not just a sentence-initial determiner."""
+    """The last run of capitalised words that is not just a sentence-initial determiner; an
+    organisation's acronym in parentheses ("des Forces démocratiques syriennes (FDS)") is no name."""
     best = ""
-    for m in _NAME.finditer(text):
+    blanked = _ACRONYM_AT.sub(lambda a: " " * len(a.group(0)), text)
+    for m in _NAME.finditer(blanked):
+        first = m.group(0).split()[0]
+        # "le Réseau syrien …": one capitalised word after a determiner names no person ("le chef du
+        # Hezbollah Hassan Nasrallah", "le Général Pat Ryder" do)
+        if (len(m.group(0).split()) == 1 and _DETERMINER_BEFORE.search(blanked, 0, m.start())
+                and first not in _NOT_NAMES and not TITLES.fullmatch(first)):
+            continue
         words = m.group(0).split()
         while words and (words[0].lower() in {"le", "la", "les", "l'", "un", "une", "des", "c'est", "alors", "selon",
                                               "pour", "d'après", "the"} or words[0] in _NOT_NAMES):
