@@ -123,6 +123,8 @@ def test_absolute_participle_has_its_own_subject():
     )
     assert cl[0].speaker == "Washington"
     assert art.text[cl[0].start:cl[0].end].startswith("à des milices")
+    art, cl = claims_of("Des roquettes ont visé la base mardi, les services de renseignement les imputant au Hezbollah.")
+    assert cl[0].speaker == "les services de renseignement"
     # without a subject of its own, the participle's speaker is the sentence's subject
     art, cl = claims_of("Le Pentagone a confirmé la frappe, précisant qu'aucun civil n'avait été touché.")
     assert [c.speaker for c in cl][-1] == "Le Pentagone"
