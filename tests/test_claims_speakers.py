@@ -78,7 +78,7 @@ def test_channel_phrase_between_inverted_verb_and_speaker():
 
 def test_communique_of_an_institution_is_the_institution():
     art, cl = claims_of("Quatre dépôts ont été détruits, indique un communiqué du Conseil militaire de Deir ez-Zor (CMDZ).")
-    assert cl[0].speaker == "le Conseil militaire de Deir ez-Zor (CMDZ)"
+    assert cl[0].speaker == "Conseil militaire de Deir ez-Zor (CMDZ)"
     assert cl[0].channel == "communique"
 
 

@@ -183,19 +183,16 @@ def head(view: str, start: int, end: int) -> tuple[int, int]:
 
 _SOURCE_NOUN = re.compile(
     r"^(?:les?\s+|la\s+|un\s+|une\s+)?(?:chiffres|bilan|données|décompte|estimations?|rapport|comptage|communiqué)"
-    r"\s*(?:(?:provisoire|officiel|dernier|nouveau|conjoint)s?\s+)?(de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')",
+    r"\s*(?:(?:provisoire|officiel|dernier|nouveau|conjoint)s?\s+)?(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')",
     re.IGNORECASE,
 )
-
-
-_OWNER_ARTICLE = {"de la": "la ", "de l'": "l'", "du": "le ", "des": "les "}
 
 
 @lru_cache(maxsize=4096)
 def split_speaker(phrase: str) -> tuple[str, str, str]:
     """(speaker as written, role, proper name) of a speaker phrase."""
     # "le bilan du ministère", "un communiqué de l'armée" are the ministry's, the army's
-    phrase = _SOURCE_NOUN.sub(lambda m: _OWNER_ARTICLE.get(m.group(1).lower().strip(), ""), phrase.strip())
+    phrase = _SOURCE_NOUN.sub("", phrase.strip())
     if ANONYMOUS.match(phrase) and "," not in phrase:  # "une source de sécurité de la province d'Al-Anbar"
         return phrase, "", ""
     media = media_regex().search(phrase)
