@@ -6,6 +6,7 @@ Sentences written for these tests in the styles of several outlets (not taken fr
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -51,7 +52,12 @@ def test_every_cue_row_behaves_on_its_example_and_counterexample(row):
     is the reverse: its example is no cue, its counterexample is one."""
     found = bool(_cues(row["example"], row["language"]))
     missed = not _cues(row["counterexample"], row["language"])
-    if row["form"] == "none":
+    if row["form"] == "incise":  # a pronoun after a present verb: the cue holds it, or there is none
+        pronoun = re.compile(row["pattern"])
+        assert any(pronoun.search(row["example"][c.start:c.end]) for c in _cues(row["example"], row["language"]))
+        assert not any(pronoun.search(row["counterexample"][c.start:c.end])
+                       for c in _cues(row["counterexample"], row["language"]))
+    elif row["form"] == "none":
         assert not found and not missed, row
     else:
         assert found and missed, row
@@ -128,6 +134,22 @@ def test_absolute_participle_has_its_own_subject():
     # without a subject of its own, the participle's speaker is the sentence's subject
     art, cl = claims_of("Le Pentagone a confirmé la frappe, précisant qu'aucun civil n'avait été touché.")
     assert [c.speaker for c in cl][-1] == "Le Pentagone"
+
+
+def test_present_incise_with_a_pronoun():
+    art, cl = claims_of(
+        "Le général Samir Haddad a confirmé la frappe. «Le dépôt a été détruit», précise-t-il. "
+        "«Nous ne céderons pas», dit-il encore."
+    )
+    assert len(cl) == 3 and {c.speaker for c in cl} == {"Samir Haddad"}
+
+
+def test_according_to_him_is_the_earlier_speaker():
+    art, cl = claims_of(
+        "Le colonel Marc Duval a déclaré que trois drones avaient été abattus. "
+        "Selon lui, les drones venaient de l'est."
+    )
+    assert [c.speaker for c in cl] == ["Marc Duval", "Marc Duval"]
 
 
 def test_denial_and_accusation_are_claims():

@@ -89,7 +89,7 @@ def _communique_publisher(art: Article, before: int) -> str:
     return ""
 
 
-_PRONOUN = re.compile(r"^(?:il|elle|ils|elles|he|she|they)$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:il|elle|ils|elles|lui|eux|he|she|they|him|her|them)$", re.IGNORECASE)  # "selon lui"
 # "cette organisation", "la même source", "son décompte": the source of an earlier claim.
 _DEMONSTRATIVE = re.compile(r"^(?:ce|cet|cette|ces|la\s+même|le\s+même|les\s+mêmes|son|sa|ses|leurs?|this|that|the\s+same)\s",
                             re.IGNORECASE)

@@ -3,7 +3,8 @@
 The verbs of saying are data, one row per lemma in ``resources/<lang>/speech_verbs.tsv`` with
 the forms news writes (past participle, present, imperfect, present participle); the
 constructions around them are rows of ``resources/<lang>/speech_cues.tsv``: the auxiliaries a
-past participle needs ("a déclaré", "a-t-il ajouté", "comme l'a précisé"), source phrases
+past participle needs ("a déclaré", "a-t-il ajouté", "comme l'a précisé"), the pronoun of an
+incise after a present ("», précise-t-il"), source phrases
 ("selon X", "d'après X", "Pour ce commandant, …"), "peut-on lire dans le communiqué",
 "a-t-on appris de source …" and look-alikes that are no cue ("le groupe dit « EI »").
 
@@ -65,6 +66,7 @@ def cue_entries(language: str) -> tuple[CueEntry, ...]:
     cues = read_table("speech_cues")
     cues = cues[cues["language"] == language]
     auxiliaries = [p for p, form in zip(cues["pattern"], cues["form"]) if form == "auxiliary"]
+    pronouns = "".join(f"(?:{p})?" for p, form in zip(cues["pattern"], cues["form"]) if form == "incise")
     entries = []
     for row in verbs.to_dict("records"):
         for past in _forms(row["past"]):
@@ -76,8 +78,10 @@ def cue_entries(language: str) -> tuple[CueEntry, ...]:
     for column in ("present", "imperfect", "participle"):
         for row in verbs.to_dict("records"):
             for form in _forms(row[column]):
-                entries.append(CueEntry(re.escape(form).replace(r"\ ", " +"), "", VERB_FORMS[column],
-                                        row["channel"], row["lemma"]))
+                pattern = re.escape(form).replace(r"\ ", " +")
+                if column == "present" and pronouns:  # the incise "», précise-t-il", "dit-elle"
+                    pattern += pronouns
+                entries.append(CueEntry(pattern, "", VERB_FORMS[column], row["channel"], row["lemma"]))
     return tuple(entries)
 
 
