@@ -13,6 +13,7 @@ import pandas as pd
 from analysis.attribution.actor import attribute_with_evidence
 from analysis.attribution.breakdown import apply_breakdowns
 from analysis.attribution.category import categorise
+from analysis.claims.coreference import unify_speaker_ids
 from analysis.claims.extract import CLAIM_COLUMNS, claims_rows
 from analysis.mentions.prepared import Article, prepare
 from analysis.text.normalform import NormalForm, normal_form
@@ -138,6 +139,8 @@ def figures_frame(rows: list[dict]) -> pd.DataFrame:
 def claims_frame(rows: list[dict]) -> pd.DataFrame:
     """Rows from :func:`extract_article` as the claims frame."""
     frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    # One key per speaker across the corpus ("… (osdh)" for an article that gave no acronym).
+    frame["speaker_id"] = unify_speaker_ids(list(frame["speaker_id"].fillna("")))
     for col in ("start", "end", "sentence_start", "sentence_end"):
         frame[col] = frame[col].astype("int64")
     return frame

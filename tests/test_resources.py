@@ -30,7 +30,6 @@ EXAMPLE_COLUMNS = ("example", "counterexample")
 # until their work is merged, a file of these tables without the columns is an expected failure.
 PENDING = {
     "actors": "actor helper", "clauses": "actor helper",
-    "speech_cues": "claims helper", "channels": "claims helper", "media": "claims helper",
 }
 
 # Defects these checks found in tables that other helpers are changing now (issue 9). Each
@@ -141,8 +140,13 @@ SCHEMAS = {
         unique=("role", "pattern")),
     "speech_cues": _schema("speech_cues", {
         "before": OPTIONAL_REGEX, "pattern": PATTERN,
-        "form": Column(str, Check.isin(("verb", "participle", "source", "source_initial", "read", "none"))),
+        "form": Column(str, Check.isin(("verb", "participle", "source", "source_initial", "read", "none",
+                                        "auxiliary", "incise"))),
         "channel": Column(str, Check.isin(("",) + CHANNELS))}, unique=("before", "pattern")),
+    "speech_verbs": _schema("speech_verbs", {
+        "lemma": Column(str, NON_EMPTY), "past": OPTIONAL_REGEX, "present": OPTIONAL_REGEX,
+        "imperfect": OPTIONAL_REGEX, "participle": OPTIONAL_REGEX,
+        "channel": Column(str, Check.isin(("",) + CHANNELS))}, unique=("lemma",)),
     "channels": _schema("channels", {"pattern": PATTERN, "channel": Column(str, Check.isin(CHANNELS))}),
     "media": _schema("media", {"pattern": PATTERN}),
     "furniture": _schema("furniture", {

@@ -181,6 +181,20 @@ def attacks_by_place(events: pd.DataFrame):
     return fig
 
 
+def speaker_counts(claims: pd.DataFrame) -> pd.Series:
+    """Claims per speaker, most quoted first: one speaker is one ``speaker_id`` across the corpus ("La
+    coalition" and "la coalition" count once), labelled by its most frequent written name; claims with no
+    speaker count as "unnamed". Frames written before ``speaker_id`` existed are grouped by name."""
+    if "speaker_id" not in claims:
+        return claims["speaker"].replace("", "unnamed").value_counts()
+    key = claims["speaker_id"].fillna("")
+    names = claims["speaker"].fillna("")
+    label = names.groupby(key).agg(lambda s: s.value_counts().index[0] if len(s) else "")
+    counts = key.value_counts()
+    counts.index = [label.get(k) or "unnamed" if k else "unnamed" for k in counts.index]
+    return counts.groupby(level=0, sort=False).sum().sort_values(ascending=False, kind="stable")
+
+
 def claims_overview(claims: pd.DataFrame):
     """Who is quoted, and through which channel."""
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.5))
@@ -189,7 +203,7 @@ def claims_overview(claims: pd.DataFrame):
     ax1.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax2.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax1.legend(fontsize=7, title="channel")
-    top = claims["speaker"].replace("", "unnamed").value_counts().head(12)
+    top = speaker_counts(claims).head(12)
     ax2.barh(top.index[::-1], top.values[::-1], color="#9467bd")
     ax2.set(title="Most quoted speakers", xlabel="claims", ylabel="speaker")
     caption(fig, "Source: claims frame (quotes and reported speech with their attribution).")

@@ -281,7 +281,9 @@ def actor_row_matches(row: dict, text: str) -> bool:
 @lru_cache(maxsize=None)
 def speech_cue_regex(language: str = "fr") -> re.Pattern:
     """A regex for the attribution cues of reported speech ("a déclaré", "selon"), for lowered text."""
-    pats = _rows("speech_cues", language)["pattern"]
+    from analysis.claims.cues import cue_patterns  # the verbs of saying and their constructions
+
+    pats = cue_patterns(language)
     return re.compile(lower_pattern(r"(?<![\w-])(?:" + _alternation(pats) + r")(?![\w-])"))
 
 
@@ -309,9 +311,10 @@ ROW_READERS = {
     "period_cues": "analysis.mentions.timex:period_cue_row_matches",
     "breakdown_cues": "analysis.attribution.breakdown:cue_row_matches",
     "event_cues": "analysis.tables.events:event_cue_row_matches",
-    "speech_cues": "analysis.claims.extract:speech_cue_row_matches",
-    "channels": "analysis.claims.extract:channel_row_matches",
-    "media": "analysis.claims.extract:media_row_matches",
+    "speech_cues": "analysis.claims.cues:speech_cue_row_matches",
+    "speech_verbs": "analysis.claims.cues:speech_verb_row_matches",
+    "channels": "analysis.claims.speakers:channel_row_matches",
+    "media": "analysis.claims.speakers:media_row_matches",
     "furniture": "analysis.text.furniture:furniture_row_matches",
     "gazetteer": "analysis.resources.gazetteer:place_row_matches",
 }

@@ -102,6 +102,9 @@ CLAIMS = DataFrameSchema(
         "text": Column(str, Check.str_length(min_value=1)),
         "cue": Column(str, Check.str_length(min_value=1)),
         "speaker": Column(str),
+        # A key for the speaker across articles: the canonical name casefolded, without articles,
+        # accents or punctuation, its acronym kept (analysis.claims.coreference.speaker_id).
+        "speaker_id": Column(str, Check.str_matches(r"^[a-z0-9 ()-]*$")),
         "role": Column(str),
         "speaker_kind": Column(str, Check.isin(SPEAKER_KINDS)),
         "channel": Column(str, Check.isin(CHANNELS)),

@@ -1,0 +1,230 @@
+"""Coreference: one canonical name per source within an article, and a key across articles.
+
+"Elle", "l'ONG", "cette organisation", "le responsable", "la même source", "le communiqué"
+take the fullest name written earlier for that source ("l'Observatoire syrien des droits de
+l'Homme (OSDH)", the acronym in parentheses kept); "Marotto" after "le colonel Wayne Marotto"
+is Wayne Marotto; a bare role is the person given it; a communiqué is its author's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from analysis.claims.model import Claim
+from analysis.claims.speakers import TITLES, DETERMINERS, head, is_not_a_name, speaker_kind, split_speaker, subject_before
+from analysis.mentions.prepared import Article
+
+def resolve(art: Article, claims: list[Claim]) -> None:
+    """Resolve short names, bare roles and communiqués to the speakers the article named."""
+    view = art.text
+    for i, c in enumerate(claims):
+        if c.name and " " not in c.name:
+            before = view[: c.start]
+            m = None
+            for m in re.finditer(r"((?:[A-ZÀ-Ý][\w'-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|[A-Z]\.))*\s+" + re.escape(c.name) + r")\b", before):
+                pass
+            if m:
+                tokens = m.group(1).split()
+                keep = []
+                for tok in reversed(tokens):
+                    if is_not_a_name(tok) or TITLES.fullmatch(tok):
+                        break
+                    keep.insert(0, tok)
+                full = " ".join(keep)
+                if full.endswith(c.name) and full != c.name:
+                    claims[i] = c = replace(c, speaker=full, name=full)
+            earlier = next((o for o in claims[:i] if o.name and o.name.endswith(" " + c.name)), None)
+            if earlier:
+                claims[i] = c = replace(c, speaker=earlier.speaker, name=earlier.name, role=c.role or earlier.role)
+        if not c.name and c.speaker_kind == "person" and c.role:
+            earlier = next((o for o in reversed(claims[:i]) if o.name and o.role and
+                            DETERMINERS.sub("", c.role).lower() in o.role.lower()), None)
+            if earlier:
+                claims[i] = c = replace(c, speaker=earlier.speaker, name=earlier.name, role=earlier.role)
+        if c.name and not c.role:
+            earlier = next((o for o in claims[:i] if o.name == c.name and o.role), None)
+            if earlier:
+                claims[i] = c = replace(c, role=earlier.role)
+        if "communiqué" in c.speaker.lower() or (not c.speaker and c.channel == "communique"):
+            # The author named earlier, or later in a sentence that points back to this communiqué ("C'est un
+            # communiqué qui l'a annoncé … », a déclaré la coalition dans ce communiqué"); "un communiqué de
+            # l'armée" later is another communiqué.
+            author = next((o for o in claims[:i] if o.channel == "communique" and o.speaker
+                           and "communiqué" not in o.speaker.lower()), None) or next(
+                (o for o in claims[i + 1:] if o.channel == "communique" and o.speaker
+                 and "communiqué" not in o.speaker.lower()
+                 and _SAME_COMMUNIQUE.search(art.view, o.sentence[0], o.sentence[1])), None)
+            if author:
+                claims[i] = replace(c, speaker=author.speaker, speaker_kind=author.speaker_kind, role=author.role,
+                                    channel="communique")
+            else:
+                publisher = _communique_publisher(art, c.start)
+                if publisher:
+                    speaker, role, name = split_speaker(publisher)
+                    claims[i] = replace(c, speaker=speaker, role=role, name=name,
+                                        speaker_kind=speaker_kind(publisher, name), channel="communique")
+
+
+_SAME_COMMUNIQUE = re.compile(r"\b(?:ce|cet|le\s+même|ledit|this|the\s+same)\s+(?:communiqué|statement)\b", re.IGNORECASE)
+_PUBLISHED = re.compile(
+    r"(?:a|ont)\s+(?:[\w']+\s+)?(?:publié|diffusé|rendu\s+public|émis)\s+(?:[\w']+\s+){0,3}?(?:un|le|son|leur)\s+"
+    r"communiqué$",
+    re.IGNORECASE,
+)
+
+
+def _communique_publisher(art: Article, before: int) -> str:
+    """The subject of the last "X a publié un communiqué" before ``before``."""
+    pos = art.view.rfind("communiqué", 0, before)
+    while pos != -1:
+        end = pos + len("communiqué")
+        m = _PUBLISHED.search(art.view, max(0, pos - 80), end)
+        if m:
+            sentence = art.sentence_of(m.start())
+            a, b = head(art.view, *subject_before(art.view, sentence[0], m.start()))
+            return art.view[a:b]
+        pos = art.view.rfind("communiqué", 0, pos)
+    return ""
+
+
+_PRONOUN = re.compile(r"^(?:il|elle|ils|elles|lui|eux|he|she|they|him|her|them)$", re.IGNORECASE)  # "selon lui"
+# "cette organisation", "la même source", "son décompte": the source of an earlier claim.
+_DEMONSTRATIVE = re.compile(r"^(?:ce|cet|cette|ces|la\s+même|le\s+même|les\s+mêmes|son|sa|ses|leurs?|this|that|the\s+same)\s",
+                            re.IGNORECASE)
+_BARE_NOUN = re.compile(r"^(?:l'|l’|le\s+|la\s+|les\s+|the\s+)([\w-]+)$", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^(?:un|une|des|an?)\s", re.IGNORECASE)
+_PERSON_NOUNS = re.compile(r"^(?:responsables?|sources?|officials?|porte-parole|spokes(?:man|woman))$", re.IGNORECASE)
+
+
+def _content_words(phrase: str) -> set[str]:
+    return {w for w in re.findall(r"[\w-]{3,}", phrase.lower())
+            if w not in {"les", "des", "the", "and", "par", "pour", "dans", "sur", "avec"}}
+
+
+def _antecedent(claims: list[Claim], i: int, noun: str = "") -> Claim | None:
+    """The nearest earlier claim with a speaker of its own, of the class of ``noun`` if given."""
+    for o in reversed(claims[:i]):
+        if not o.speaker or _anaphoric(o.speaker):
+            continue
+        if not noun or noun.lower() in o.speaker.lower():
+            return o
+        person = bool(_PERSON_NOUNS.match(noun) or TITLES.fullmatch(noun))
+        if person == (o.speaker_kind in ("person", "anonymous_officials")):
+            return o
+    return None
+
+
+def _anaphoric(speaker: str) -> bool:
+    sp = speaker.strip()
+    return bool(_PRONOUN.match(sp) or _DEMONSTRATIVE.match(sp) or _BARE_NOUN.match(sp))
+
+
+def coreference(art: Article, claims: list[Claim]) -> None:
+    """One canonical name per source: pronouns, demonstratives and bare nouns ("Elle", "cette organisation",
+    "l'ONG", "la même source") take the speaker of the nearest fitting earlier claim; a role alone ("la
+    porte-parole du Pentagone") the name given with that role anywhere in the article; an acronym the
+    fullest name written with it ("l'Observatoire … (OSDH)"); a definite description the fuller indefinite
+    first mention ("le responsable de la défense" after "un haut responsable américain de la défense")."""
+    for i, c in enumerate(claims):
+        sp = c.speaker.strip()
+        if not sp:
+            continue
+        target = None
+        bare = _BARE_NOUN.match(sp)
+        if _PRONOUN.match(sp) or _DEMONSTRATIVE.match(sp):
+            target = _antecedent(claims, i)
+        elif bare and (bare.group(1).islower() or bare.group(1).isupper()):
+            acronym = bare.group(1) if bare.group(1).isupper() else ""
+            if acronym:
+                target = next((o for o in claims if o.speaker.endswith(f"({acronym})")), None)
+            if target is None:
+                target = _antecedent(claims, i, bare.group(1))
+        elif re.fullmatch(r"[A-Z]{2,}", sp):
+            target = next((o for o in claims if o.speaker.endswith(f"({sp})")), None)
+            if target is None:
+                m = re.search(r"(?:l'|l’|le\s+|la\s+)?([A-ZÀ-Ý][^.,;:()\n]{3,80}?\s*\(" + re.escape(sp) + r"\))", art.text)
+                if m:
+                    claims[i] = replace(c, speaker=m.group(1))
+                    continue
+        elif not c.name and c.speaker_kind == "person" and c.role:
+            role = _content_words(c.role)
+            target = next((o for o in claims if o.name and o.role and role and role <= _content_words(o.role)), None)
+        elif not c.name and re.match(r"^(?:le|la|les|l'|l’)\s*", sp, re.IGNORECASE):
+            words = _content_words(sp)
+            target = next((o for o in claims[:i] if _INDEFINITE.match(o.speaker) and len(o.speaker) > len(sp)
+                           and words and words <= _content_words(o.speaker)), None)
+        if target is not None and target is not c:
+            claims[i] = replace(c, speaker=target.speaker, name=target.name, role=c.role or target.role,
+                                speaker_kind=target.speaker_kind if c.speaker_kind != "anonymous_officials"
+                                else c.speaker_kind)
+
+
+
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:(?:le|la|les|un|une|des|du|the|an?)\s+|l')", re.IGNORECASE)
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)")
+
+
+def speaker_id(speaker: str) -> str:
+    """A stable key for a speaker across articles: the name casefolded, without leading articles,
+    accents or punctuation, its acronym in parentheses kept.
+
+    "l'Observatoire syrien des droits de l'Homme (OSDH)" -> "observatoire syrien des droits de l homme (osdh)";
+    "La coalition" and "la coalition" -> "coalition"; "John W. Brennan Jr." -> "john w brennan jr".
+    """
+    text = unicodedata.normalize("NFKD", speaker.replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).strip()
+    acronym = _ACRONYM.search(text)
+    text = _ACRONYM.sub(" ", text)
+    while _LEADING_ARTICLE.match(text):
+        text = _LEADING_ARTICLE.sub("", text, count=1).lstrip()
+    words = re.findall(r"[^\W_]+", text.casefold())
+    key = " ".join(words)
+    if acronym:
+        key = f"{key} ({acronym.group(1).casefold()})".strip()
+    return key
+
+
+def _fuller(name: str, held: str) -> bool:
+    """Whether ``name`` is a fuller form than ``held`` of the same speaker: an acronym, more
+    characters, or the same in lower case ("la coalition" rather than a sentence's "La coalition")."""
+    if bool(_ACRONYM.search(name)) != bool(_ACRONYM.search(held)):
+        return bool(_ACRONYM.search(name))
+    if len(name) != len(held):
+        return len(name) > len(held)
+    return name[:1].islower() and not held[:1].islower()
+
+
+def canonical_names(claims: list[Claim]) -> None:
+    """One written name per speaker in an article: claims whose speakers share a key take the fullest
+    form written for it (with its acronym if any, else the longest, else the first)."""
+    best: dict[str, str] = {}
+    for c in claims:
+        key = speaker_id(c.speaker)
+        if not key:
+            continue
+        held = best.get(key)
+        if held is None or _fuller(c.speaker, held):
+            best[key] = c.speaker
+    for i, c in enumerate(claims):
+        name = best.get(speaker_id(c.speaker))
+        if name and name != c.speaker:
+            claims[i] = replace(c, speaker=name)
+
+
+def unify_speaker_ids(ids: list[str]) -> list[str]:
+    """Keys across a corpus: a key without an acronym takes the key that adds one to the same name
+    ("observatoire syrien des droits de l homme" -> "… (osdh)"), when only one does."""
+    with_acronym: dict[str, set[str]] = {}
+    for key in set(ids):
+        m = re.fullmatch(r"(.+) \(([a-z0-9-]+)\)", key)
+        if m:
+            with_acronym.setdefault(m.group(1), set()).add(key)
+    out = []
+    for key in ids:
+        fuller = with_acronym.get(key, set())
+        out.append(next(iter(fuller)) if len(fuller) == 1 else key)
+    return out

@@ -1,0 +1,203 @@
+"""Content spans: direct quotes next to their attribution, and reported speech.
+
+A claim is either a direct quote (« », " " or “ ”, over as many sentences as it runs) next
+to an attribution ("», a déclaré Marotto", "X a déclaré : “…”"), or reported speech in a
+sentence without a quote:
+
+* "X a déclaré que S", "X a d'abord signalé S" — the speaker is the subject;
+* "S, ont annoncé mercredi des responsables américains" — inverted after a comma;
+* "Selon X, S" / "S, selon X" — a source phrase;
+* "X …, affirmant que S" — a participle, whose speaker is the sentence subject, or its own
+  subject in an absolute clause (", les Etats-Unis les imputant à …");
+* a second verb of the same speaker (", ajoutant que S2", "indique CNN qui note que S2").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from analysis.claims.cues import Cue
+from analysis.claims.model import Claim
+from analysis.claims.speakers import (
+    DETERMINERS, LEADING_SKIP, STATEMENT_START, apposition, author_after, channel_markers, head, make_claim,
+    np_after, proper_name, subject_before, trim,
+)
+from analysis.mentions.prepared import Article
+
+_QUOTE = re.compile(r"«[^»\n]*»|\"[^\"\n]*\"")
+
+
+def find_quotes(view: str) -> list[tuple[int, int]]:
+    """Spans of paired quotes (marks included) within a line; unpaired marks are ignored."""
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(view)]
+
+
+def quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], set[int], list[tuple[int, int]]]:
+    """Claims from quotes with an attribution right after or right before them, the cues they used and
+    the quotes they claimed (other quotes are scare quotes or quoted words inside a sentence)."""
+    claims, used_cues, claimed = [], set(), []
+    view = art.view
+    for qs, qe in quotes:
+        sentence = art.sentence_of(qs)
+        after = next((c for c in cues if 0 <= c.start - qe <= 4 and re.fullmatch(r"[\s,]*", view[qe:c.start])), None)
+        before = next((c for c in cues if 0 <= qs - c.end <= 4 and re.fullmatch(r"[\s:,]*", view[c.end:qs])), None)
+        if after is not None:
+            limit = min(len(view), after.end + 200)
+            np = np_after(view, after.end, limit) if after.form != "read" else author_after(view, after.end, limit)
+            extra = apposition(view, np[1], limit) if np else ""
+            # Quoted words ending a sentence of their own ("Les attaques ont échoué et «la plupart …», a-t-il
+            # ajouté"; "… des «groupes affiliés», selon X"): the statement is the whole sentence.
+            s0 = art.sentence_of(after.start)[0]
+            lead = view[s0:qs].strip()
+            span = (s0, qe) if s0 < qs and lead and not lead.endswith(":") and s0 > qs - 400 else (qs, qe)
+            claim = make_claim(art, span, after, np, art.sentence_of(after.start), extra)
+            used_cues.add(after.start)
+        elif before is not None and before.form in ("verb",):
+            sent_start = art.sentence_of(before.start)[0]
+            np = head(view, *subject_before(view, sent_start, before.start))
+            claim = make_claim(art, (qs, qe), before, np, sentence)
+            used_cues.add(before.start)
+        else:
+            continue
+        if claim:
+            claims.append(claim)
+            claimed.append((qs, qe))
+    return claims, used_cues, claimed
+
+
+_THAT = re.compile(r"[^,.;:]{0,80}?\b(?:que|qu')\s*|\s*:\s*", re.IGNORECASE)
+
+
+def _statement_start(view: str, cue_end: int, limit: int) -> int:
+    """Where a reported statement starts: after "que" ("a déclaré mardi dans un communiqué que S")."""
+    m = _THAT.match(view, cue_end, limit)
+    return m.end() if m else cue_end
+
+
+_SECOND_CUE = re.compile(r"(?:,|\bqui)\s*$", re.IGNORECASE)
+_RELATIVE_CUE = re.compile(r"\bqui\s*$", re.IGNORECASE)
+# An absolute participial clause names its own subject: "…, les Etats-Unis les imputant à …"
+# (a noun phrase, perhaps an object pronoun, right before the participle, after a comma).
+_ABSOLUTE = re.compile(
+    r",\s*((?:(?:les?|la|l'|leurs?|ses?|ces|des|plusieurs|certains)\s+|l')?[\w'-]+(?:\s+(?:[\w'-]+)){0,5}?)"
+    r"(?:\s+(?:ne\s+)?(?:les|le|la|l'|leur|lui|y|en|se|s'|l'en))?\s*$"
+)
+_NOT_A_SUBJECT = re.compile(
+    r"^(?:dans|lors|selon|en|au|aux|à|sur|pour|par|après|avant|depuis|tout|et|mais|ou|donc|ainsi|notamment|"
+    r"qui|que|dont|il|elle|ils|elles|on|ce|cela|y|en)\b",
+    re.IGNORECASE,
+)
+
+
+def _absolute_subject(view: str, s0: int, cue_start: int) -> tuple[int, int] | None:
+    """The subject of an absolute participial clause (", les Etats-Unis les imputant …"), if the
+    participle has one of its own; else None (", affirmant que …": the sentence's subject speaks)."""
+    m = _ABSOLUTE.search(view, s0, cue_start)
+    if not m or not m.group(1).strip():
+        return None
+    phrase = m.group(1)
+    if _NOT_A_SUBJECT.match(phrase) or re.search(r"\b(?:a|ont|est|sont|était|avait)\b", phrase):
+        return None
+    # a subject is a determiner's noun phrase or a proper name, not a bare common word
+    if not (DETERMINERS.match(phrase) or phrase[:1].isupper()):
+        return None
+    return trim(view, m.start(1), m.end(1))
+_AUXILIARY = re.compile(r"\b(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront)\s+\w+", re.IGNORECASE)
+
+
+def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], claimed) -> list[Claim]:
+    """Claims of reported speech: one per sentence holding a cue outside quotes, and one more per second
+    verb of the same speaker (", ajoutant que S2", "qui note que S2")."""
+    claims = []
+    view = art.view
+    done_sentences: dict[tuple[int, int], Claim] = {}
+    for cue in cues:
+        if cue.start in used_cues or any(s <= cue.start < e for s, e in quotes):
+            continue
+        sentence = art.sentence_of(cue.start)
+        s0, s1 = sentence
+        if sentence in done_sentences:
+            prev = done_sentences[sentence]
+            if (cue.form in ("participle", "verb") and prev.end <= cue.start and prev.extra.get("inverted")
+                    and _RELATIVE_CUE.search(view, s0, cue.start)):
+                # "S1, indique CNN qui note que S2": the relative's subject is the inverted speaker.
+                second = make_claim(art, (_statement_start(view, cue.end, s1), s1), cue, None, sentence)
+                if second:
+                    claims.append(replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
+                                          speaker_kind=prev.speaker_kind, channel=prev.channel))
+            elif (cue.form in ("participle", "verb") and prev.end > cue.start > prev.start
+                    and _SECOND_CUE.search(view, s0, cue.start)):
+                second = make_claim(art, (_statement_start(view, cue.end, s1), s1), cue, None, sentence)
+                if second:
+                    second = replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
+                                     speaker_kind=prev.speaker_kind, channel=prev.channel)
+                    prev.end = trim(view, prev.start, _SECOND_CUE.search(view, s0, cue.start).start())[1]
+                    claims.append(second)
+                    done_sentences[sentence] = second
+            continue
+        # Only a quote that was claimed as a direct quote hides its sentence: quoted words inside
+        # reported speech ("des «groupes affiliés», selon X") are part of the statement.
+        if any(s < s1 and s0 < e for s, e in claimed):
+            continue
+        claim = None
+        if cue.form == "source_initial":
+            if view[s0:cue.start].strip(" ,\n") != "":
+                continue
+            cue = replace(cue, form="source")
+        if cue.form == "source":
+            np = np_after(view, cue.end, s1)
+            # "Selon le porte-parole des FDS, Mustafa Bali, S": the name in apposition joins the speaker.
+            name = re.match(r"\s*(?:\([^)]{1,30}\))?\s*,\s*([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'.-]+){0,3})\s*(?:,|\.?\s*$)", view[np[1]:s1])
+            if name and not proper_name(view[np[0]:np[1]]):
+                np = (np[0], np[1] + name.end(1) - (1 if name.group(1).endswith(".") else 0))
+            comma = view.find(",", np[1], s1)
+            if view[s0:cue.start].strip(" ,") == "":  # "Selon X, S."
+                statement = (comma + 1, s1) if comma != -1 else (np[1], s1)
+            else:  # "S, selon X."
+                statement = (s0, cue.start)
+            claim = make_claim(art, statement, cue, np, sentence)
+        elif cue.form == "read":
+            claim = make_claim(art, (s0, cue.start), cue, author_after(view, cue.end, s1), sentence)
+        elif cue.form == "participle":
+            subject = _absolute_subject(view, s0, cue.start) or head(view, *subject_before(view, s0, cue.start))
+            claim = make_claim(art, (cue.end, s1), cue, subject, sentence)
+        else:
+            # "S, a déclaré X" (inverted) versus "X, …, a annoncé avoir…" (a subject with an apposition):
+            # what follows the cue tells them apart.
+            skip = LEADING_SKIP.match(view, cue.end, s1)
+            follows = view[skip.end() if skip else cue.end:s1]
+            # The speaker's own relative clause is no statement: "…, indique CNN qui note que S2".
+            clause = re.split(r"[,.;]|\bqui\b", follows, maxsplit=1)[0]
+            # Without a comma, only a one-word verb after a whole clause ("… 2152 objectifs neutralisés annonce l'état-major"):
+            # a bare subject before the verb ("L'armée annonce la mort de …") is no statement.
+            before = view[s0:cue.start]
+            inverted = ((re.search(r",\s*$", before) is not None
+                         or (art.language == "fr" and " " not in art.low[cue.start:cue.end].strip()
+                             and _AUXILIARY.search(before) is not None and DETERMINERS.match(follows)
+                             and not re.search(r"\b(?:que|qu')\s*$", before)))
+                        # a cue ending in a preposition ("a-t-on appris auprès du") is followed by its source
+                        and (not STATEMENT_START.match(follows) or re.search(r"\bd(?:e|u|es)$", art.low[cue.start:cue.end]))
+                        and not re.search(r"\b(?:que|qu')", clause))
+            if inverted:
+                np = np_after(view, cue.end, s1)
+                extra = apposition(view, np[1], s1)
+                claim = make_claim(art, (s0, cue.start), cue, np, sentence, extra)
+                if claim:
+                    claim.extra["inverted"] = True
+            else:
+                subject = head(view, *subject_before(view, s0, cue.start))
+                start = _statement_start(view, cue.end, s1)
+                rest = view[start:s1].strip(" .,")
+                # "…” he said in a statement." leaves only the medium after the verb: no statement there.
+                if len(rest.split()) < 5 and (channel_markers()[0].search(rest.lower())
+                                              or re.match(r"(?:in|during|at|to|dans|lors|à)\b|reporters\b|journalistes\b",
+                                                          rest, re.IGNORECASE)):
+                    continue
+                claim = make_claim(art, (start, s1), cue, subject, sentence)
+        if claim:
+            claims.append(claim)
+            done_sentences[sentence] = claim
+    return claims
+
+
