@@ -97,7 +97,10 @@ def _is_modifier(art: Article, a: Mention) -> bool:
 
 
 def _is_place_adjective(art: Article, a: Mention) -> bool:
-    return bool(cues(art)["place_head"].search(art.view, max(0, a.start - 30), a.start))
+    """A nationality adjective of a place ("la frontière irakienne", "the Iraqi border")."""
+    head, tail = cues(art).get("place_head"), cues(art).get("place_tail")
+    return bool(head and head.search(art.view, max(0, a.start - 30), a.end)
+                or tail and tail.match(art.view, a.start, a.end + 30))
 
 
 def _is_source(art: Article, a: Mention, clause) -> bool:

@@ -217,6 +217,8 @@ class Matcher:
             for cap in _CAPITALS.finditer(text, start, end):
                 at = cap.start() - 2 if text[max(0, cap.start() - 2):cap.start()] == "l'" else cap.start()
                 m = self.regex.match(text, max(start, at), end)
+                if m is None and at != cap.start():  # "l'OTAN": a pattern without the article
+                    m = self.regex.match(text, cap.start(), end)
                 if m:
                     lab = self.label(m.group(0))
                     if lab is not None:
