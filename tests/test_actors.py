@@ -79,18 +79,21 @@ def test_owner_of_a_struck_depot_is_a_target():
     ("Des roquettes ont visé une base abritant des soldats britanniques. Deux soldats ont été blessés lundi.",
      "Deux", "unknown"),
     # an unnamed subject ("les frappes") is the last strike the text gives a doer
-    ("Les avions de la coalition ont visé Raqqa mardi. Selon l'OSDH, les frappes ont tué 14 civils.", "14", "coalition"),
+    ("Les avions de la coalition ont visé Raqqa mardi. Les forces kurdes ont progressé dans la vieille ville. "
+     "Selon l'OSDH, les frappes ont tué 14 civils.", "14", "coalition"),
     # a name a preposition governs is not the subject: the raid is the French aircraft's
-    ("Les avions français ont décollé de Jordanie. En coordination avec l'armée irakienne, le raid a détruit "
-     "6 véhicules.", "6", "france"),
+    ("Les avions français ont décollé de Jordanie. Le raid mené en coordination avec les forces irakiennes a "
+     "détruit 6 véhicules.", "6", "france"),
     # the subject of a complement clause, not the one reporting it
-    ("Le Pentagone a indiqué que les milices ont tiré 20 roquettes sur la base.", "20", "iran_backed"),
+    ("Les avions de la coalition ont bombardé Mossoul. L'armée irakienne a annoncé que les frappes avaient tué "
+     "30 jihadistes.", "30", "coalition"),
     # dead on both sides of fighting: each side's dead go to the other side
     ("Les affrontements ont tué 40 soldats irakiens et 65 jihadistes près de Tal Afar.", "40", "isis"),
     ("Les affrontements ont tué 40 soldats irakiens et 65 jihadistes près de Tal Afar.", "65", "iraq"),
     # whose troops or aircraft: the names inside the counted noun phrase
-    ("Près de 300 soldats de la coalition internationale sont stationnés sur la base.", "300", "coalition"),
-    ("L'escadron engagé au Levant aligne désormais huit Rafale.", "huit", "france"),
+    ("Quelque 2.000 militaires américains et 800 soldats d'autres pays de la coalition sont déployés.", "800",
+     "coalition"),
+    ("Les pilotes ont été formés aux États-Unis. L'escadron aligne désormais huit Rafale.", "huit", "france"),
 ])
 def test_actor_from_clause_roles(text, number, actor):
     assert actor_of(text, number)[0] == actor
