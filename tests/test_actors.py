@@ -103,6 +103,9 @@ def test_actor_from_clause_roles(text, number, actor):
     # an attack claimed by a named group: that group
     ("Trois roquettes ont frappé la base mardi. L'attaque a été revendiquée par les Brigades du Hezbollah.",
      "Trois", "iran_backed"),
+    # an attack noun with its doer attached
+    ("Les tirs de la milice Harakat al-Nujaba ne faiblissent pas. Mardi, 9 roquettes ont visé la base.", "9",
+     "iran_backed"),
     # the targets of strikes made in reprisal carried out the attack
     ("Les États-Unis ont mené des frappes contre les Kataeb Hezbollah en représailles à une attaque "
      "au cours de laquelle 12 roquettes avaient été tirées.", "12", "iran_backed"),

@@ -5,6 +5,7 @@ An attack is given to a hostile actor only where the text attributes it
 
 - a name after an attribution cue: "revendiquée par", "attribuées aux",
   "Washington accuse Téhéran", "tirs lancés par des groupes soutenus par l'Iran";
+- a name attached to an attack noun: "les attaques de la milice Kataeb Hezbollah";
 - the subject of an attack verb: "l'Iran a intensifié les attaques…",
   "des milices …, qui auraient ciblé les forces américaines";
 - the target of strikes made in retaliation: "les frappes contre les Kataeb
@@ -37,13 +38,13 @@ class Attribution:
     start: int  # the span of text whose attacks it covers
     end: int
     evidence: Mention
+    local: bool  # about one event ("Cette attaque…"), not the whole article
 
 
 def attacker_at(art: Article, pos: int) -> tuple[str, Mention] | None:
     """The attacker the article names for attacks counted at ``pos``, with the deciding name."""
     found = attributions(art)
-    local = [f for f in found if f.start <= pos < f.end and f.end - f.start < len(art.view)]
-    chosen = local or [f for f in found if f.end - f.start >= len(art.view)]
+    chosen = [f for f in found if f.local and f.start <= pos < f.end] or [f for f in found if not f.local]
     if not chosen:
         return None
     counts = Counter(f.actor for f in chosen)
@@ -61,9 +62,9 @@ def attributions(art: Article) -> list[Attribution]:
             hostile = [a for a in names if sentence[0] <= a.start and a.end <= sentence[1] and a.value in HOSTILE]
             if not hostile or cues(art)["generic"].search(art.view, *sentence):
                 continue
-            scope = _scope(art, i)
+            lo, hi = _scope(art, i)
             for a in _attributed(art, sentence, hostile):
-                out.append(Attribution(through_proxies(art, a), *scope, a))
+                out.append(Attribution(through_proxies(art, a), lo, hi, a, hi - lo < len(art.view)))
         art.cache["attributions"] = out
     return art.cache["attributions"]
 
@@ -83,6 +84,11 @@ def _attributed(art: Article, sentence: tuple[int, int], hostile: list[Mention])
         after = [a for a in hostile if cue.end() <= a.start < cue.end() + _WINDOW
                  and not re.search(r"[;.]", art.view[cue.end():a.start])]
         out += after[:1]
+    # an attack noun with its doer attached: "les attaques de la milice Kataeb Hezbollah"
+    for noun in found["attack_noun"].finditer(art.view, *sentence):
+        attached = [a for a in hostile if noun.end() <= a.start < noun.end() + 40
+                    and found["attack_link"].fullmatch(art.view, noun.end(), a.start)]
+        out += attached[:1]
     # the subject of an attack verb, or the antecedent of "qui" for a relative clause
     parts = clauses(art, sentence)
     for k, clause in enumerate(parts):
