@@ -72,3 +72,57 @@ def test_owner_of_a_struck_depot_is_a_target():
             "Les frappes américaines ont touché un dépôt lié aux Gardiens de la révolution. "
             "Depuis lundi, 7 attaques ont visé les troupes américaines.")
     assert actor_of(text, "7")[0] == "iran_backed"
+
+
+@pytest.mark.parametrize("text, number, actor", [
+    # victims are never actors, even troops named earlier in the paragraph
+    ("Des roquettes ont visé une base abritant des soldats britanniques. Deux soldats ont été blessés lundi.",
+     "Deux", "unknown"),
+    # an unnamed subject ("les frappes") is the last strike the text gives a doer
+    ("Les avions de la coalition ont visé Raqqa mardi. Les forces kurdes ont progressé dans la vieille ville. "
+     "Selon l'OSDH, les frappes ont tué 14 civils.", "14", "coalition"),
+    # a name a preposition governs is not the subject: the raid is the French aircraft's
+    ("Les avions français ont décollé de Jordanie. Le raid mené en coordination avec les forces irakiennes a "
+     "détruit 6 véhicules.", "6", "france"),
+    # the subject of a complement clause, not the one reporting it
+    ("Les avions de la coalition ont bombardé Mossoul. L'armée irakienne a annoncé que les frappes avaient tué "
+     "30 jihadistes.", "30", "coalition"),
+    # dead on both sides of fighting: each side's dead go to the other side
+    ("Les affrontements ont tué 40 soldats irakiens et 65 jihadistes près de Tal Afar.", "40", "isis"),
+    ("Les affrontements ont tué 40 soldats irakiens et 65 jihadistes près de Tal Afar.", "65", "iraq"),
+    # whose troops or aircraft: the names inside the counted noun phrase
+    ("Quelque 2.000 militaires américains et 800 soldats d'autres pays de la coalition sont déployés.", "800",
+     "coalition"),
+    ("Les pilotes ont été formés aux États-Unis. L'escadron aligne désormais huit Rafale.", "huit", "france"),
+])
+def test_actor_from_clause_roles(text, number, actor):
+    assert actor_of(text, number)[0] == actor
+
+
+@pytest.mark.parametrize("text, number, actor", [
+    # an attack claimed by a named group: that group
+    ("Trois roquettes ont frappé la base mardi. L'attaque a été revendiquée par les Brigades du Hezbollah.",
+     "Trois", "iran_backed"),
+    # an attack noun with its doer attached
+    ("Les tirs de la milice Harakat al-Nujaba ne faiblissent pas. Mardi, 9 roquettes ont visé la base.", "9",
+     "iran_backed"),
+    # the targets of strikes made in reprisal carried out the attack
+    ("Les États-Unis ont mené des frappes contre les Kataeb Hezbollah en représailles à une attaque "
+     "au cours de laquelle 12 roquettes avaient été tirées.", "12", "iran_backed"),
+    # an attribution in general ("souvent attribués") attributes none of the counted attacks
+    ("Ces tirs sont souvent attribués à des milices pro-iraniennes. Quatre roquettes ont frappé la base lundi.",
+     "Quatre", "unknown"),
+    # a hostile group named without attribution (a salute, a target) does not make the attacker
+    ("Des drones ont visé la base à 6 reprises. Les miliciens pro-iraniens saluent ces opérations.", "6", "unknown"),
+    # a claim about one event ("Cette attaque") covers that event only
+    ("Deux roquettes sont tombées près de la base lundi. Cette attaque a été revendiquée par un groupe pro-iranien. "
+     "Jeudi, cinq roquettes ont visé l'aéroport.", "cinq", "unknown"),
+])
+def test_attacker_only_where_the_text_attributes_it(text, number, actor):
+    assert actor_of(text, number)[0] == actor
+
+
+def test_actor_names_match_whole_words_only():
+    from analysis.resources.lexicon import actor_matcher
+    assert list(actor_matcher().finditer("des villages russophones et turcomans, un antijihadiste")) == []
+    assert [h[2] for h in actor_matcher().finditer("des drones turcs et russes")] == ["other", "other"]

@@ -26,23 +26,7 @@ from analysis.resources.lexicon import (
 FILES = sorted(p for p in RESOURCES.glob("*/*.tsv") if not p.parent.name.startswith(("_", ".")))
 EXAMPLE_COLUMNS = ("example", "counterexample")
 
-# Tables whose example columns other helpers of issue 9 are adding on their branches:
-# until their work is merged, a file of these tables without the columns is an expected failure.
-PENDING = {
-    "actors": "actor helper", "clauses": "actor helper",
-}
-
-# Defects these checks found in tables that other helpers are changing now (issue 9). Each
-# is reported as an expected failure naming its owner; the lead removes the entry after merging.
-KNOWN_DEFECTS = {
-    "en/clauses.tsv": "actor helper: the English place_head cue is looked for before the name, "
-                      "but English puts the head after it ('the Iraqi border')",
-}
-
-
 def _fail(path, message: str):
-    if _rel(path) in KNOWN_DEFECTS:
-        pytest.xfail(f"known, {KNOWN_DEFECTS[_rel(path)]} (issue 9):\n{message}")
     pytest.fail(message)
 
 
@@ -125,8 +109,10 @@ SCHEMAS = {
         checks=[Check(lambda df: df["low"] <= df["high"], name="low <= high")]),
     "actors": _schema("actors", {"pattern": PATTERN, "actor": Column(str, Check.isin(ACTORS))}),
     "clauses": _schema("clauses", {
-        "kind": Column(str, Check.isin(("gerund", "relative", "coordination", "source", "place_head", "passive",
-                                        "auxiliary", "attack_verb", "action_noun"))),
+        "kind": Column(str, Check.isin((
+            "gerund", "relative", "coordination", "complement", "source", "place_head", "place_tail", "passive",
+            "auxiliary", "attack_verb", "attack_noun", "attack_claim", "attack_link", "action_noun", "attribution",
+            "fighting", "finder", "generic", "one_event", "preposition", "retaliation", "strike_noun", "target"))),
         "pattern": PATTERN}, unique=("kind", "pattern")),
     "period_cues": _schema("period_cues", {
         "role": Column(str, Check.isin(("since", "span", "cumulative", "stock", "vague", "anaphora", "toll"))),
@@ -189,10 +175,7 @@ def _lacks_examples(path) -> list[str]:
 
 
 def _pending(path, missing: list[str]):
-    name = path.stem
     message = f"{_rel(path)} has no {' or '.join(missing)} column"
-    if name in PENDING:
-        pytest.xfail(f"{message}: the {PENDING[name]} is adding it (issue 9)")
     pytest.fail(f"{message}: every row needs an example its pattern matches and a counterexample it does not")
 
 

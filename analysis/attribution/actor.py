@@ -1,32 +1,31 @@
 """Who did the counted thing: the actor of a figure.
 
-Actor names come from ``resources/<lang>/actors.tsv``. Evidence, in order:
+Actor names come from ``resources/<lang>/actors.tsv``, clause cues from
+``resources/<lang>/clauses.tsv`` (see :mod:`analysis.attribution.clauses`).
+Victims are never actors. Evidence, in order:
 
-1. names attached to the counted noun ("frappes américaines et irakiennes",
-   "missiles iraniens", "miliciens soutenus par l'Iran"), unless the noun is
-   what was acted on ("positions de Daech" destroyed: Daech is the victim);
-2. the nearest group of names before the number in the sentence — the
-   subject in French word order — skipping targets ("contre l'EI", "visant
-   des milices"), the speaker of a reported statement and names that only
-   qualify another ("la coalition dirigée par les États-Unis");
-3. an agent after the number ("tués par des frappes de la coalition");
-4. for counts of actions, the nearest names in the earlier sentences of the paragraph;
-5. for weapons fired at bases (rockets, drones, missiles, indirect fire,
-   attacks), the hostile actor the article is about, since the friendly
-   forces in such sentences are the targets or the ones shooting down.
+1. for troops and aircraft, the names inside the counted noun phrase ("six
+   Rafale", "soldats d'autres pays membres de la coalition"): whose they are;
+2. a participle clause ("…, tuant 51 militants") and a count that follows the
+   verb of its clause ("les frappes ont tué 1.046 membres de l'EI") act with
+   the clause's subject; a passive clause acts on its subject and its doer is
+   the agent after "par"; a subject with no name ("les troupes", "les
+   frappes", "elle") is the last named one of its kind earlier in the text;
+3. names attached to the counted noun ("frappes américaines et irakiennes",
+   "missiles iraniens"), unless the noun is what was acted on;
+4. the nearest group of names before the number — skipping targets ("contre
+   l'EI"), names a preposition governs, the speaker of a reported statement
+   and names that only qualify another ("la coalition dirigée par les
+   États-Unis") — or an agent after it ("tués par des frappes de la coalition");
+5. for weapons fired and attacks (and the people they killed or wounded), the
+   attacker the text attributes them to (:mod:`analysis.attribution.attacker`),
+   else ``unknown``;
+6. for counts of actions, the subject of an earlier sentence of the
+   paragraph, then the friendly force the article names most.
 
 Several friendly names together ("américaines et irakiennes") make the
-coalition.
-
-Before these, the sentence is split into clauses (cues in ``resources/<lang>/clauses.tsv``):
-a participle clause ("…, tuant 51 militants") takes the subject of the clause
-it hangs on (or its passive agent, or for an attack the article's attacker);
-in a passive clause the subject is acted on and the agent is "par …". Names of
-a reported source ("des responsables irakiens") and nationality adjectives of
-a place ("la frontière irakienne") never act. Last, a count of actions (bombs,
-targets, sorties) with no name in its sentence or paragraph goes to the
-friendly force the article names most. ``attribute_with_evidence`` also gives
-the names that decided, as written.
+coalition. ``attribute_with_evidence`` also gives the names that
+decided, as written.
 """
 
 from __future__ import annotations
@@ -34,16 +33,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from functools import lru_cache
-
+from analysis.attribution.attacker import HOSTILE, attacker_at
 from analysis.attribution.category import Category
+from analysis.attribution.clauses import (
+    PRONOUN_SUBJECT, clause_of, clauses, cues, finite_verb, governing, is_governed, passive_agent, subject_names,
+    subject_span,
+)
+from analysis.mentions.numbers import NumberMention
 from analysis.mentions.prepared import Article, Mention
 from analysis.resources import lexicon
-from analysis.resources.lexicon import read_table
-from analysis.mentions.numbers import NumberMention
+
+__all__ = ["HOSTILE", "FRIENDLY", "attribute", "attribute_with_evidence", "combine", "article_subject"]
 
 FRIENDLY = {"coalition", "us", "france", "uk", "iraq", "sdf"}
-HOSTILE = ("iran_backed", "iran", "isis")
 INCOMING = {"rockets", "drones", "missiles", "indirect_fire", "attacks"}
 # Counts of what was done *to* something: a name attached to the noun ("positions
 # de Daech", "12 membres de Daech" captured) is the victim, not the actor.
@@ -51,12 +53,9 @@ CARRIED_OVER = {"strikes", "operations", "artillery_rounds", "aircraft", "killed
                 "sites"}
 VICTIMS = {"killed", "wounded", "captured"}
 PATIENT = {"killed", "wounded", "captured", "destroyed", "sites", "percent", "money"}
+OWNED = {"troops", "aircraft"}
+_DONE_TO = ("killed", "wounded", "captured", "destroyed")
 
-_TARGET_BEFORE = re.compile(
-    r"(?:\bcontre|\bvisant|\bvisé(?:e|s|es)?|\bciblant|\bciblé(?:e|s|es)?|\bsur|\bvers|\bfrappant|\bcombattre|"
-    r"\bà l'encontre|\bagainst|\btargeting|\bdéfaite|\bliée?s?\s+(?:à|au|aux)|\butilisée?s?\s+par)\b[^,;:.]{0,45}$",
-    re.IGNORECASE,
-)
 _MODIFIER_BEFORE = re.compile(r"(?:dirigée?s?|menée?s?|conduite?s?|led)\s+par\s+(?:les\s+|la\s+|le\s+|l')?$|(?:by)\s+(?:the\s+)?$", re.IGNORECASE)
 _GROUP_LINK = re.compile(r"^\s*(?:et|,|ou|and)?\s*(?:les\s+|la\s+|le\s+|l'|des\s+|de\s+la\s+|de\s+l'|du\s+)?$", re.IGNORECASE)
 _ATTACHED_LINK = re.compile(
@@ -64,101 +63,17 @@ _ATTACHED_LINK = re.compile(
     r"soutenu(?:e|s|es)?\s+par\s+)?$",
     re.IGNORECASE,
 )
+# The complements of a noun phrase up to a name: "d'autres pays membres de la", "de la 9e division de l'".
+_OWNER_LINK = re.compile(
+    r"^\s*(?:(?:de\s+|d'|du\s+|des\s+|of\s+(?:the\s+)?)(?:l'|la\s+|les\s+)?(?:[\w-]+\s+){0,3}?)*"
+    r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|de\s+|of\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
 _AGENT_BEFORE = re.compile(r"(?:\bpar|\b(?:frappes?|raids?|bombardements?|tirs?)(?:\s+aériens?|\s+aériennes?)?)\s+(?:des\s+|les\s+|la\s+|le\s+|l'|un\s+|une\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _ATTACK = re.compile(r"\b(?:attaque|attentat|tirs?\s+de\s+roquettes?|roquettes?|drones?\s+(?:piégé|armé|kamikaze)|"
-                     r"attaque\s+de\s+drone)", re.IGNORECASE)
-_FIRING = re.compile(r"\b(?:tir|lan[cç])\w*", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def clause_cues(language: str) -> dict[str, re.Pattern]:
-    """The clause cues of ``resources/<lang>/clauses.tsv`` for one language, one regex per kind."""
-    table = read_table("clauses")
-    table = table[table["language"] == language]
-    return {kind: _cue_regex(rows["pattern"]) for kind, rows in table.groupby("kind")}
-
-
-def _cue_regex(patterns) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-# Where each kind of clause cue is looked for: before a name ("depuis la frontière | irakienne"),
-# right after a number ("16 | bombes ont été lancées"), or anywhere in the clause.
-_BEFORE_NAME = {"place_head": 30, "source": 45}
-_AFTER_NUMBER = ("action_noun",)
-
-
-def clause_row_matches(row: dict, text: str) -> bool:
-    """Whether a row of ``clauses`` fires on ``text`` where the package looks for its kind."""
-    rx = _cue_regex([row["pattern"]])
-    if row["kind"] in _BEFORE_NAME:
-        reach = _BEFORE_NAME[row["kind"]]
-        names = [s for s, _, _ in lexicon.actor_matcher().finditer(text)]
-        return any(rx.search(text, max(0, s - reach), s) for s in names)
-    if row["kind"] in _AFTER_NUMBER:
-        return any(rx.match(text, m.end(), min(len(text), m.end() + 60)) for m in re.finditer(r"\d+", text))
-    return bool(rx.search(text))
-
-
-def _cues(art: Article) -> dict[str, re.Pattern]:
-    return clause_cues(getattr(art, "language", "fr") if getattr(art, "language", "fr") in ("fr", "en") else "fr")
-
-
-def clauses(art: Article, sentence: tuple[int, int]) -> list[tuple[int, int, str]]:
-    """Split a sentence into clauses: (start, end, kind), kind being the cue that opens it
-    ("main" for the first one, "gerund", "relative", "coordination")."""
-    cues = _cues(art)
-    cuts = []
-    for kind in ("gerund", "relative", "coordination"):
-        for m in cues[kind].finditer(art.view, *sentence):
-            cuts.append((m.start(), kind))
-    cuts.sort()
-    out, start, kind = [], sentence[0], "main"
-    for pos, k in cuts:
-        if pos > start:
-            out.append((start, pos, kind))
-            start, kind = pos, k
-        elif pos == start and k == "gerund":
-            kind = k
-    out.append((start, sentence[1], kind))
-    return out
-
-
-def _is_place_adjective(art: Article, a: Mention) -> bool:
-    return bool(_cues(art)["place_head"].search(art.view, max(0, a.start - 30), a.start))
-
-
-def _is_source(art: Article, a: Mention, clause: tuple[int, int, str]) -> bool:
-    """A name in the reported source of the clause ("ont déclaré des responsables irakiens")."""
-    lo = clause[0]
-    return bool(_cues(art)["source"].search(art.view, max(lo, a.start - 45), a.start))
-
-
-def _subject(art: Article, clause: tuple[int, int, str], names: list[Mention]) -> list[Mention]:
-    """The names before the verb of a clause (its subject), unless the clause is passive."""
-    cues = _cues(art)
-    text_lo = clause[0]
-    if clause[2] == "gerund":
-        return []
-    verb = cues["auxiliary"].search(art.view, text_lo, clause[1])
-    if verb is None:
-        return []
-    if cues["passive"].match(art.view, verb.start()):
-        return []
-    subject = [a for a in names if text_lo <= a.start and a.end <= verb.start()]
-    return _groups_before(art, subject)[0] if subject else []
-
-
-def _passive_agent(art: Article, clause: tuple[int, int, str], names: list[Mention]) -> tuple[bool, list[Mention], bool]:
-    """(passive?, agent names after "par", attack verb?) for one clause."""
-    cues = _cues(art)
-    verb = cues["passive"].search(art.view, clause[0], clause[1])
-    if verb is None:
-        return False, [], False
-    agent = [a for a in names if a.start >= verb.end() and a.end <= clause[1]
-             and _AGENT_BEFORE.search(art.view, max(verb.end(), a.start - 40), a.start)]
-    attack = bool(cues["attack_verb"].search(art.view, verb.start(), verb.end()))
-    return True, agent[:1] if agent else [], attack
+                     r"attaque\s+de\s+drone|attacks?|rockets?)", re.IGNORECASE)
+_FIRING = re.compile(r"\b(?:tir|lan[cç]|fir|launch)\w*", re.IGNORECASE)
+_AMONG = re.compile(r"^\s*(?:parmi|among)\s+(?:les\s+|des\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _evidence(art: Article, names: list[Mention]) -> str:
@@ -173,28 +88,37 @@ def combine(actors: list[str]) -> str:
     return distinct[0]
 
 
-def _in_sentence(art: Article, sentence) -> list[Mention]:
-    return art.within("actors", sentence[0], sentence[1])
-
-
 def _is_target(art: Article, a: Mention, floor: int) -> bool:
-    return bool(_TARGET_BEFORE.search(art.view, max(floor, a.start - 60), a.start))
+    return bool(cues(art)["target"].search(art.view, max(floor, a.start - 60), a.start))
 
 
 def _is_modifier(art: Article, a: Mention) -> bool:
     return bool(_MODIFIER_BEFORE.search(art.view, max(0, a.start - 25), a.start))
 
 
-def _attached(art: Article, names: list[Mention], after: int, limit: int) -> list[Mention]:
+def _is_place_adjective(art: Article, a: Mention) -> bool:
+    """A nationality adjective of a place ("la frontière irakienne", "the Iraqi border")."""
+    head, tail = cues(art).get("place_head"), cues(art).get("place_tail")
+    return bool(head and head.search(art.view, max(0, a.start - 30), a.end)
+                or tail and tail.match(art.view, a.start, a.end + 30))
+
+
+def _is_source(art: Article, a: Mention, clause) -> bool:
+    """A name in the reported source of the clause ("ont déclaré des responsables irakiens")."""
+    return bool(cues(art)["source"].search(art.view, max(clause[0], a.start - 45), a.start))
+
+
+def _attached(art: Article, names: list[Mention], after: int, limit: int, link: re.Pattern = _ATTACHED_LINK
+              ) -> list[Mention]:
     """Names chained right after ``after`` (the end of the counted noun)."""
     out, pos = [], after
     for a in names:
         if a.start < pos:
             continue
-        if a.start > limit or not _ATTACHED_LINK.match(art.view[pos:a.start]):
+        if a.start > limit or not link.match(art.view[pos:a.start]):
             break
         out.append(a)
-        pos = a.end
+        pos, link = a.end, _ATTACHED_LINK
     return out
 
 
@@ -209,36 +133,17 @@ def _groups_before(art: Article, names: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
-def article_attacker(art: Article) -> str | None:
-    """The hostile actor an article names most often outside target phrases.
-
-    The paragraphs with figures are read first; the rest of the article (its
-    title, say) only when they name none.
-    """
-    if "attacker" not in art.cache:
-        art.cache["attacker"] = _most_named_hostile(art, art.actors) or _most_named_hostile(art, art.all_actors())
-    return art.cache["attacker"]
-
-
-def _most_named_hostile(art: Article, names: list[Mention]) -> str | None:
-    counts = Counter(_through_proxies(art, a, names) for a in names if a.value in HOSTILE and not _is_target(art, a, 0))
-    if not counts:
-        return None
-    top = max(counts.values())
-    return next(_through_proxies(art, a, names) for a in names if counts.get(_through_proxies(art, a, names)) == top)
-
-
-def _through_proxies(art: Article, a: Mention, names: list[Mention]) -> str:
-    """Iran acting in a sentence that names its proxies ("l'Iran a multiplié les attaques
-    via ses supplétifs") acts through them."""
-    if a.value != "iran":
-        return a.value
-    for b in art.all_actors():
-        if b.value == "iran_backed":
-            lo, hi = min(a.end, b.end), max(a.start, b.start)
-            if hi - lo < 200 and not re.search(r"[.!?]\s", art.view[lo:hi]):
-                return "iran_backed"
-    return a.value
+def _usable(art: Article, names: list[Mention]) -> list[Mention]:
+    """Names that can act: not qualifying another, not a place's adjective, not a reported source."""
+    out = []
+    for a in names:
+        if _is_modifier(art, a) or _is_place_adjective(art, a):
+            continue
+        parts = clauses(art, art.sentence_of(a.start))
+        if _is_source(art, a, clause_of(parts, a.start)):
+            continue
+        out.append(a)
+    return out
 
 
 def attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int, int]) -> str:
@@ -255,52 +160,202 @@ def attribute_with_evidence(art: Article, m: NumberMention, cat: Category,
     return actor, _evidence(art, names) if actor != "unknown" else ""
 
 
+def _attacker(art: Article, pos: int):
+    found = attacker_at(art, pos)
+    return (found[0], [found[1]] if found[1] else "") if found else ("unknown", "")
+
+
+def _subject_of(art: Article, clause, names: list[Mention], before: int):
+    """The actor of an active clause's subject: its names, or for an unnamed subject ("les
+    troupes", "les frappes", "elle") the last named one of its kind earlier in the text."""
+    span = subject_span(art, clause)
+    if span is None:
+        return None
+    named = [a for a in subject_names(art, clause, names) if a.end <= before]
+    if named:
+        return combine([a.value for a in named]), named
+    if not art.view[span[0]:span[1]].strip(" ,«»\"'"):
+        return None
+    if PRONOUN_SUBJECT.match(art.view, span[0], span[1]):
+        # "…, qu'elle ne l'a fait…": a pronoun takes the subject of an earlier clause of the sentence
+        parts = clauses(art, art.sentence_of(span[0]))
+        for earlier in reversed([c for c in parts if c[1] <= clause[0] and c[2] not in ("gerund", "relative")]):
+            named = subject_names(art, earlier, names)
+            if named:
+                return combine([a.value for a in named]), named
+    return _antecedent(art, span)
+
+
+def _antecedent(art: Article, span: tuple[int, int]):
+    """The doer an unnamed subject refers back to: for a strike or aircraft noun, the last strike
+    the text gives a doer; otherwise the subject of the nearest earlier sentence that names one."""
+    text = art.view[span[0]:span[1]]
+    strike = cues(art)["strike_noun"].search(text)
+    if strike and not cues(art)["fighting"].search(text):
+        found = _last_strike_doer(art, span[0])
+        if found:
+            return found
+    if cues(art)["fighting"].search(text):
+        return None
+    friendly_head = PRONOUN_SUBJECT.match(text) or re.search(
+        r"\b(?:troupes|soldats|forces|militaires|armée|troops|soldiers|forces|army)\b", text, re.IGNORECASE)
+    if not (friendly_head or strike):
+        return None
+    return _earlier_subject(art, span[0])
+
+
+def _earlier_subject(art: Article, pos: int, limit: int = 4):
+    """The named subject (or passive agent) of one of the ``limit`` sentences before ``pos``."""
+    earlier = [s for s in art.sentences if s[1] <= pos][-limit:]
+    for sentence in reversed(earlier):
+        names = _usable(art, [a for a in art.all_actors() if sentence[0] <= a.start and a.end <= sentence[1]])
+        for clause in clauses(art, sentence):
+            if clause[2] in ("gerund", "relative"):
+                continue
+            named = subject_names(art, clause, names)
+            if named:
+                return combine([a.value for a in named]), named
+            _, agent, _ = passive_agent(art, clause, names, _AGENT_BEFORE)
+            if agent:
+                return combine([a.value for a in agent]), agent
+    return None
+
+
+def _last_strike_doer(art: Article, pos: int):
+    """The doer of the last strike, raid or aircraft before ``pos`` that the text gives one:
+    a name attached to the noun ("frappes de la coalition", "raids américains") or the subject
+    of its clause ("l'armée française a mené un nouveau raid")."""
+    names = _usable(art, [a for a in art.all_actors() if a.end <= pos])
+    for sentence in reversed([s for s in art.sentences if s[0] < pos]):
+        inside = [a for a in names if sentence[0] <= a.start and a.end <= sentence[1]]
+        if not inside:
+            continue
+        for noun in reversed(list(cues(art)["strike_noun"].finditer(art.view, sentence[0], min(pos, sentence[1])))):
+            attached = [a for a in _attached(art, inside, noun.end(), noun.end() + 40)
+                        if not _is_target(art, a, noun.end())]
+            if attached:
+                return combine([a.value for a in attached]), attached
+            clause = clause_of(clauses(art, sentence), noun.start())
+            named = subject_names(art, clause, inside)
+            if named and named[-1].end <= noun.start():
+                return combine([a.value for a in named]), named
+    return None
+
+
+def _owner(art: Article, m: NumberMention, cat: Category, sentence) -> list[Mention]:
+    """For troops and aircraft, the names inside the counted noun phrase: "six Rafale",
+    "soldats américains", "soldats d'autres pays membres de la coalition"."""
+    if cat.category not in OWNED or cat.noun_start is None:
+        return []
+    inside = art.within("actors", sentence[0], sentence[1])
+    own = [a for a in inside if m.end <= a.start and a.end <= cat.noun_end]
+    if own:
+        return own
+    return _attached(art, _usable(art, inside), cat.noun_end, cat.noun_end + 60, _OWNER_LINK)
+
+
+def _victims_side(art: Article, m: NumberMention, cat: Category, sentence) -> list[Mention]:
+    """The names the victims are described by: in the counted noun ("311 jihadistes"), attached
+    to it ("membres des FDS") or after "parmi" ("50 blessés parmi les soldats américains")."""
+    if cat.noun_start is None:
+        return []
+    inside = art.within("actors", sentence[0], sentence[1])
+    own = [a for a in inside if m.start <= a.start and a.end <= cat.noun_end and not (a.start < m.end)]
+    if own:
+        return own
+    attached = _attached(art, inside, cat.noun_end, cat.noun_end + 50)
+    if attached:
+        return attached
+    return [a for a in inside if cat.noun_end <= a.start < cat.noun_end + 60
+            and _AMONG.match(art.view[cat.noun_end:a.start])][:1]
+
+
+def _fighting(art: Article, m: NumberMention, cat: Category, sentence, clause):
+    """Dead counted on both sides of fighting ("les combats ont tué 311 jihadistes et 106 membres
+    des FDS"): each side's dead were killed by the other side named in the sentence."""
+    span = subject_span(art, clause)
+    if span is None or not cues(art)["fighting"].search(art.view, *span):
+        return None
+    side = _victims_side(art, m, cat, sentence)
+    if not side:
+        return None
+    ours = {a.value for a in side}
+    others = [a for a in art.within("actors", span[1], sentence[1])
+              if a.value not in ours and (a.value in HOSTILE) != (side[0].value in HOSTILE)]
+    return (others[0].value, others[:1]) if others else None
+
+
+def _effective_clause(art: Article, parts, here):
+    """A clause with no verb of its own (", et 52 civils") continues the clause before it."""
+    i = parts.index(here)
+    if here[2] not in ("coordination", "complement") or finite_verb(art, here) is not None:
+        return here
+    i -= 1
+    while i > 0 and (parts[i][2] in ("relative", "gerund") or finite_verb(art, parts[i]) is None):
+        i -= 1
+    return parts[i]
+
+
 def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[int, int]):
     parts = clauses(art, sentence)
-    here = next((c for c in parts if c[0] <= m.start < c[1]), parts[-1])
+    here = clause_of(parts, m.start)
     names = [
-        a for a in _in_sentence(art, sentence)
+        a for a in art.within("actors", sentence[0], sentence[1])
         if not (a.start < m.end and m.start < a.end)
         and not (cat.noun_start is not None and cat.noun_start <= a.start < cat.noun_end)
         and not _is_modifier(art, a)
         and not _is_place_adjective(art, a)
-        and not _is_source(art, a, next((c for c in parts if c[0] <= a.start < c[1]), parts[-1]))
+        and not _is_source(art, a, clause_of(parts, a.start))
     ]
     incoming = cat.category in INCOMING
+    found = cues(art)
+
+    owner = _owner(art, m, cat, sentence)
+    if owner:
+        return combine([a.value for a in owner]), owner
 
     # A participle clause ("…, tuant 51 militants") acts with the subject of the clause it
     # hangs on; what it counts (the victims, the things destroyed) never acts.
     if here[2] == "gerund":
-        i = parts.index(here)
-        while i > 0 and parts[i][2] in ("gerund", "relative"):
-            i -= 1
-        governing = parts[i]
-        subject = _subject(art, governing, names)
+        ruling = governing(parts, here)
+        subject = _subject_of(art, ruling, names, m.start)
         if subject:
-            return combine([a.value for a in subject]), subject
-        passive, agent, _ = _passive_agent(art, governing, names)
+            return subject
+        passive, agent, _ = passive_agent(art, ruling, names, _AGENT_BEFORE)
         if agent:
             return agent[0].value, agent
-        if passive or _ATTACK.search(art.view, governing[0], governing[1]) or incoming:
-            attacker = article_attacker(art)
-            return (attacker, "") if attacker else ("unknown", "")
+        if passive or _ATTACK.search(art.view, ruling[0], ruling[1]) or incoming:
+            return _attacker(art, m.start)
         return "unknown", ""
 
     # A passive clause: its subject is acted on; the agent is "par …", else for an
-    # attack the attacker the article is about.
-    passive, agent, attack = _passive_agent(art, here, names)
+    # attack the attacker the text names.
+    passive, agent, attack = passive_agent(art, here, names, _AGENT_BEFORE)
     if passive:
         # The grammatical subject: the names just before the passive verb, after any
         # fronted phrase ("Selon l'armée irakienne, 70 % de la ville a été libérée").
-        verb = _cues(art)["passive"].search(art.view, here[0], here[1])
+        verb = found["passive"].search(art.view, here[0], here[1])
         lo = max(here[0], art.view.rfind(",", here[0], verb.start()) + 1)
         patients = [a for a in names if lo <= a.start < verb.start()]
         if agent:
             return combine([a.value for a in agent]), agent
         if attack and any(a.value in FRIENDLY for a in patients):
-            attacker = article_attacker(art)
-            return (attacker, "") if attacker else ("unknown", "")
+            return _attacker(art, m.start)
         names = [a for a in names if a not in patients]
+
+    # A count after the verb of an active clause ("les frappes ont tué 1.046 membres de l'EI",
+    # "La force Chammal a détruit deux sites") was done by the clause's subject.
+    clause = _effective_clause(art, parts, here)
+    verb = finite_verb(art, clause)
+    if clause[2] != "relative" and verb is not None and verb.end() <= m.start and (
+            cat.category in _DONE_TO or lexicon.verb_anywhere_regex(art.language if art.language in ("fr", "en")
+                                                                     else "fr").search(art.view, verb.start(), m.start)):
+        fighting = _fighting(art, m, cat, sentence, clause)
+        if fighting:
+            return fighting
+        subject = _subject_of(art, clause, names, m.start)
+        if subject:
+            return subject
 
     attached = []
     if cat.noun_end is not None:
@@ -313,6 +368,9 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     if cat.category in VICTIMS and not cat.active:
         # "Trois soldats américains ont été tués": names before a passive count are the victims'.
         before = []
+    if found["finder"].search(art.view, sentence[0], m.start):
+        # "Les forces irakiennes ont découvert sept plates-formes": the finder made none of them.
+        before = [a for a in before if a.value not in FRIENDLY]
     groups = _groups_before(art, before)
     if groups:
         group = groups[-1]
@@ -330,18 +388,30 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
         if a.start < first_cue and _AGENT_BEFORE.search(art.view, max(m.end, a.start - 40), a.start):
             if not incoming or a.value not in FRIENDLY:
                 return a.value, [a]
-    if incoming or (cat.category in VICTIMS and not cat.active and _ATTACK.search(art.view, *sentence)):
-        hostile = [a.value for a in after if a.value in HOSTILE and a.start < first_cue]
-        if hostile:
-            return hostile[0], [a for a in after if a.value in HOSTILE][:1]
-        return article_attacker(art) or "unknown", ""
-    # The subject of an earlier sentence of the paragraph ("La coalition a poursuivi ses
-    # frappes. Près d'Hajin, 11 frappes ont touché…"), for counts of actions only: a
-    # crowd or a share ("des milliers de manifestants") does not inherit a doer.
-    action = bool(_cues(art)["action_noun"].match(art.view, m.end, min(sentence[1], m.end + 60)))
+    victims_friendly = cat.category in VICTIMS and any(
+        a.value in FRIENDLY for a in _victims_side(art, m, cat, sentence))
+    if incoming or (cat.category in VICTIMS and not cat.active
+                    and (_ATTACK.search(art.view, *sentence) or victims_friendly)):
+        return _attacker(art, m.start)
+    # The victims of strikes ("38 enfants figurent parmi les victimes des bombardements"):
+    # the last strike the text gives a doer.
+    if cat.category in VICTIMS or found["strike_noun"].search(art.view, m.end, sentence[1]):
+        strike = found["strike_noun"].search(art.view, sentence[0], sentence[1])
+        if strike and not found["fighting"].search(art.view, *sentence):
+            doer = _last_strike_doer(art, sentence[0])
+            if doer:
+                return doer
+    action = bool(found["action_noun"].match(art.view, m.end, min(sentence[1], m.end + 60)))
     if cat.category not in CARRIED_OVER and not action:
         return "unknown", ""
+    # The subject of an earlier sentence of the paragraph ("La coalition a poursuivi ses
+    # frappes. Près d'Hajin, 11 frappes ont touché…"), else the last names of the paragraph
+    # outside targets; for counts of actions only: a crowd or a share ("des milliers de
+    # manifestants") does not inherit a doer.
     paragraph = art.line_start(m.start)
+    earlier = _earlier_subject(art, sentence[0])
+    if earlier and earlier[1][0].start >= paragraph:
+        return earlier
     earlier = [a for a in art.within("actors", paragraph, sentence[0])
                if not _is_target(art, a, paragraph) and not _is_modifier(art, a)]
     groups = _groups_before(art, earlier)
@@ -361,7 +431,7 @@ def article_subject(art: Article) -> str | None:
     if "subject" not in art.cache:
         names = [a for a in art.all_actors() if a.value in FRIENDLY
                  and not _is_target(art, a, 0) and not _is_modifier(art, a) and not _is_place_adjective(art, a)
-                 and not _cues(art)["source"].search(art.view, max(0, a.start - 45), a.start)]
+                 and not cues(art)["source"].search(art.view, max(0, a.start - 45), a.start)]
         counts = Counter(a.value for a in names)
         art.cache["subject"] = counts.most_common(1)[0][0] if counts else None
     return art.cache["subject"]

@@ -251,6 +251,8 @@ class Matcher:
             for cap in _CAPITALS.finditer(text, start, end):
                 at = cap.start() - 2 if text[max(0, cap.start() - 2):cap.start()] == "l'" else cap.start()
                 m = self.regex.match(text, max(start, at), end)
+                if m is None and at != cap.start():  # "l'OTAN": a pattern without the article
+                    m = self.regex.match(text, cap.start(), end)
                 if m:
                     lab = self.label(m.group(0))
                     if lab is not None:
@@ -307,7 +309,7 @@ ROW_READERS = {
     "qualifiers": "analysis.mentions.numbers:qualifier_row_matches",
     "vague_amounts": "analysis.mentions.numbers:vague_row_matches",
     "actors": "analysis.resources.lexicon:actor_row_matches",
-    "clauses": "analysis.attribution.actor:clause_row_matches",
+    "clauses": "analysis.attribution.clauses:clause_row_matches",
     "period_cues": "analysis.mentions.timex:period_cue_row_matches",
     "breakdown_cues": "analysis.attribution.breakdown:cue_row_matches",
     "event_cues": "analysis.tables.events:event_cue_row_matches",
