@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis.attribution.actor import attribute_with_evidence
 from analysis.attribution.breakdown import apply_breakdowns
+from analysis.attribution.repeats import mark_repeats
 from analysis.attribution.category import categorise
 from analysis.claims.coreference import unify_speaker_ids
 from analysis.claims.extract import CLAIM_COLUMNS, claims_rows
@@ -24,7 +25,7 @@ FIGURE_COLUMNS = [
     "figure_id", "file", "start", "end", "text", "sentence", "sentence_start", "sentence_end",
     "value", "low", "high", "qualifier", "category", "subject", "actor", "actor_evidence",
     "place", "place_name", "place_kind", "admin1", "country", "latitude", "longitude", "geo_precision",
-    "period_start", "period_end", "time_precision", "claim_id",
+    "period_start", "period_end", "time_precision", "claim_id", "repeat_of",
 ]
 
 
@@ -75,7 +76,8 @@ def figures_of(art: Article, file: str = "", claims: list[dict] | None = None) -
             "time_precision": period.precision if period else None,
             "claim_id": _claim_of(claims, m.start, m.end),
         })
-    return apply_breakdowns(rows, art.view, art.language, [(t.start, t.end) for t in art.timexes])
+    rows = apply_breakdowns(rows, art.view, art.language, [(t.start, t.end) for t in art.timexes])
+    return mark_repeats(rows, art.view)
 
 
 def extract_article(text: str, published: date | None = None, precision: str | None = None,

@@ -126,3 +126,14 @@ def test_actor_names_match_whole_words_only():
     from analysis.resources.lexicon import actor_matcher
     assert list(actor_matcher().finditer("des villages russophones et turcomans, un antijihadiste")) == []
     assert [h[2] for h in actor_matcher().finditer("des drones turcs et russes")] == ["other", "other"]
+
+
+def test_who_shoots_a_weapon_down_did_not_launch_it():
+    from datetime import date
+
+    from analysis.extraction import extract_figures
+
+    rows = extract_figures("Jeudi, l'armée a intercepté trois drones piégés visant la base.", date(2022, 3, 10),
+                           "day", "fr")
+    drones = [r for r in rows if r["category"] == "drones"]
+    assert drones and drones[0]["actor"] not in ("iraq", "coalition", "us")

@@ -353,7 +353,9 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
         fighting = _fighting(art, m, cat, sentence, clause)
         if fighting:
             return fighting
-        subject = _subject_of(art, clause, names, m.start)
+        # "la coalition a abattu deux drones": who shoots a weapon down did not launch it.
+        shot_down = found["finder"].search(art.view, verb.start(), m.start) is not None
+        subject = None if shot_down else _subject_of(art, clause, names, m.start)
         if subject:
             return subject
 

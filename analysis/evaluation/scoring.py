@@ -300,6 +300,9 @@ def load_predictions(path: Path, name: str = "figures") -> pd.DataFrame:
     missing = [c for c in ("file", "start", "end") if c not in frame.columns]
     if missing:
         raise ValueError(f"{path}: not a {name} frame (missing {', '.join(missing)})")
+    if name == "figures" and "repeat_of" in frame.columns:
+        # A fact stated again (title, caption, body) is annotated once: score the mention kept.
+        frame = frame[frame["repeat_of"].isna() | (frame["repeat_of"] == "")]
     return frame
 
 

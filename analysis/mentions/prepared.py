@@ -89,6 +89,21 @@ class Article:
         return self._line_starts[bisect.bisect_right(self._line_starts, pos) - 1]
 
 
+def _outside_timexes(numbers, timexes) -> tuple[list, list[Rejected]]:
+    """Numbers that are days of a time expression ("la nuit du 15 au 16") state no amount."""
+    if not timexes:
+        return numbers, []
+    keep, dropped = [], []
+    starts = [t.start for t in timexes]
+    for m in numbers:
+        i = bisect.bisect_right(starts, m.number_start) - 1
+        if i >= 0 and timexes[i].start <= m.number_start and m.number_end <= timexes[i].end:
+            dropped.append(Rejected(m.number_start, m.number_end, f"part of a time expression ({timexes[i].kind})"))
+        else:
+            keep.append(m)
+    return keep, dropped
+
+
 def _mentions(matcher, view, regions, low=None) -> list[Mention]:
     out = []
     for lo, hi in regions:
@@ -136,6 +151,8 @@ def prepare(text: str, published: date | None = None, precision: str | None = No
     # The remaining passes only serve figures, which look no further than their paragraph.
     regions = _regions(view, line_starts, numbers)
     timexes = [t for lo, hi in regions for t in find_timexes(view, lo, hi, low)]
+    numbers, in_dates = _outside_timexes(numbers, timexes)
+    rejected = sorted(rejected + in_dates, key=lambda r: r.start)
     actors = _mentions(lexicon.actor_matcher(), view, regions, low)
     # Places are read from the figure's own sentence only.
     number_sentences = sorted(set(_sentences_of(sentences, numbers)))

@@ -46,7 +46,10 @@ def strike_tempo(figures: pd.DataFrame, claims: pd.DataFrame | None = None, arti
     """One row per strike figure with its period and its rate per ``frequency``."""
     if frequency not in FREQUENCIES:
         raise ValueError(f"unknown frequency {frequency!r}: use one of {', '.join(FREQUENCIES)}")
-    strikes = figures[(figures["category"] == "strikes") & figures["period_start"].notna()].copy()
+    strikes = figures[(figures["category"] == "strikes") & figures["period_start"].notna()]
+    if "repeat_of" in strikes.columns:  # a fact restated (headline, body) is counted once
+        strikes = strikes[strikes["repeat_of"].isna()]
+    strikes = strikes.copy()
     if actor:
         strikes = strikes[strikes["actor"] == actor]
     if start is not None:

@@ -72,6 +72,7 @@ FIGURES = DataFrameSchema(
         "period_end": Column("datetime64[ns]", nullable=True),
         "time_precision": Column(str, Check.isin(PRECISIONS), nullable=True),
         "claim_id": Column(str, nullable=True),
+        "repeat_of": Column(str, nullable=True),
     },
     checks=[
         Check(lambda df: df["start"] < df["end"], name="span_not_empty"),
