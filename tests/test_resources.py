@@ -26,10 +26,6 @@ from analysis.resources.lexicon import (
 FILES = sorted(p for p in RESOURCES.glob("*/*.tsv") if not p.parent.name.startswith(("_", ".")))
 EXAMPLE_COLUMNS = ("example", "counterexample")
 
-def _fail(path, message: str):
-    pytest.fail(message)
-
-
 def _compiles(pattern: str) -> bool:
     try:
         re.compile(pattern)
@@ -203,7 +199,7 @@ def test_the_table_follows_its_schema(path):
         schema.validate(table, lazy=True)
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases[["column", "check", "index", "failure_case"]]
-        _fail(path, f"{_rel(path)} breaks its schema (index 0 is the file's line 2):\n{cases.to_string()}")
+        pytest.fail(f"{_rel(path)} breaks its schema (index 0 is the file's line 2):\n{cases.to_string()}")
     if missing:
         _pending(path, missing)
 
@@ -224,4 +220,4 @@ def test_every_row_matches_its_example_and_not_its_counterexample(path):
             elif row_matches(name, row, text) != wanted:
                 problems.append(f"{where}: {'does not match' if wanted else 'matches'} its {column} {text!r}")
     if problems:
-        _fail(path, f"{len(problems)} problem(s) in {_rel(path)}:\n" + "\n".join(problems))
+        pytest.fail(f"{len(problems)} problem(s) in {_rel(path)}:\n" + "\n".join(problems))

@@ -44,12 +44,11 @@ import re
 from analysis.attribution.actor import clauses
 from analysis.mentions.prepared import Article
 from analysis.mentions.numbers import NumberMention
-from analysis.mentions.timex import Period, Timex, cue_patterns, find_timexes, publication_period, resolve
+from analysis.mentions.timex import Period, Timex, cue_patterns, cue_regex, find_timexes, publication_period, resolve
 
 
 def _cue_regex(*roles: str) -> re.Pattern:
-    patterns = [p for role in roles for p in cue_patterns(role)]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
+    return cue_regex([p for role in roles for p in cue_patterns(role)])
 
 
 _STOCK = _cue_regex("stock")
