@@ -23,7 +23,7 @@ from analysis.attribution.place import locate
 
 FIGURE_COLUMNS = [
     "figure_id", "file", "start", "end", "text", "sentence", "sentence_start", "sentence_end",
-    "value", "low", "high", "qualifier", "category", "subject", "actor", "actor_evidence",
+    "value", "low", "high", "qualifier", "ambiguous_separator", "category", "subject", "actor", "actor_evidence",
     "place", "place_name", "place_kind", "admin1", "country", "latitude", "longitude", "geo_precision",
     "period_start", "period_end", "time_precision", "claim_id", "repeat_of",
 ]
@@ -60,6 +60,7 @@ def figures_of(art: Article, file: str = "", claims: list[dict] | None = None) -
             "low": m.low,
             "high": m.high,
             "qualifier": m.qualifier,
+            "ambiguous_separator": m.ambiguous_separator,
             "category": cat.category,
             "subject": art.text[cat.noun_start:cat.noun_end] if cat.noun_start is not None and not cat.subject else cat.subject,
             **dict(zip(("actor", "actor_evidence"), attribute_with_evidence(art, m, cat, sentence))),
@@ -131,6 +132,7 @@ def figures_frame(rows: list[dict]) -> pd.DataFrame:
     for col in ("value", "low", "high", "latitude", "longitude"):
         frame[col] = frame[col].astype("float64")
     frame["geo_precision"] = frame["geo_precision"].astype("Int64")
+    frame["ambiguous_separator"] = frame["ambiguous_separator"].astype("object").fillna(False).astype("bool")
     for col in ("start", "end", "sentence_start", "sentence_end"):
         frame[col] = frame[col].astype("int64")
     for col in ("period_start", "period_end"):

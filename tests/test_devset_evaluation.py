@@ -376,10 +376,10 @@ def test_gold_errors_name_the_row(handmade):
 # (fr 0.987); claims F1 0.837 (fr 0.981, en 0.531), speaker 0.969 (fr 0.980), channel 0.906
 # (fr 0.980). Raise them when the extraction improves; never lower them to pass.
 FIGURE_FLOORS = {
-    "all": {"f1": 0.80, "strict_f1": 0.80, "category": 0.93, "qualifier": 0.97, "actor": 0.90, "place": 0.56,
-            "period": 0.94},
+    # Attribute floors are per language: the pooled column moves with the mix of languages.
+    "all": {"f1": 0.93, "strict_f1": 0.93, "qualifier": 0.97, "place": 0.56},
     "fr": {"f1": 0.95, "strict_f1": 0.95, "category": 0.95, "qualifier": 0.97, "actor": 0.91, "period": 0.96},
-    "en": {"f1": 0.22, "strict_f1": 0.22},
+    "en": {"f1": 0.88, "strict_f1": 0.88, "qualifier": 0.97},
 }
 CLAIM_FLOORS = {
     "all": {"f1": 0.80, "speaker": 0.94, "channel": 0.87},

@@ -80,3 +80,60 @@ def test_year_sized_count_with_noun_is_an_amount():
 def test_neuf_as_adjective_is_not_nine():
     assert amounts("un bâtiment neuf a été touché") == []
     assert amounts("neuf roquettes") == [("neuf", 9, 9, 9, "exact")]
+
+
+# --- Separators and number words by language (resources/<lang>/number_format.tsv, number_words.tsv) ---
+
+def _read(text, language):
+    mentions, _ = find_numbers(text, language)
+    return [(text[m.start:m.end], m.value, m.low, m.high, m.qualifier, m.ambiguous_separator) for m in mentions]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the coalition carried out 1,500 airstrikes", [("1,500", 1500, 1500, 1500, "exact", False)]),
+    ("More than 2,000 fighters were killed", [("More than 2,000", 2000, 2001, None, "more_than", False)]),
+    ("Some 5,000 troops remain", [("Some 5,000", 5000, None, None, "about", False)]),
+    ("a budget of 2.5 million dollars", [("2.5 million", 2_500_000, 2_500_000, 2_500_000, "exact", False)]),
+    ("12,345,678 people", [("12,345,678", 12_345_678, 12_345_678, 12_345_678, "exact", False)]),
+])
+def test_english_separators(text, expected):
+    assert _read(text, "en") == expected
+
+
+def test_separator_ambiguous_across_languages_is_flagged_not_guessed():
+    # French reads the comma as decimal, English the dot: each keeps its reading, flagged.
+    assert _read("1,500 soldats", "fr") == [("1,500", 1.5, 1.5, 1.5, "exact", True)]
+    assert _read("1.500 troops", "en") == [("1.500", 1.5, 1.5, 1.5, "exact", True)]
+    # The language's own thousands mark is not ambiguous.
+    assert _read("2.500 soldats", "fr") == [("2.500", 2500, 2500, 2500, "exact", False)]
+    assert _read("2,500 troops", "en") == [("2,500", 2500, 2500, 2500, "exact", False)]
+    # Nor is a decimal part that cannot be a thousands group.
+    assert _read("12,5 millions d'euros", "fr")[0][5] is False
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Thirty-four U.S. service members suffered concussions", 34),
+    ("Three rockets hit the airbase", 3),
+    ("one hundred and twenty fighters", 120),
+    ("sixteen service members were flown out", 16),
+    ("two dozen missiles", 24),
+])
+def test_english_number_words(text, value):
+    found = _read(text, "en")
+    assert [v for _, v, *_ in found] == [value], found
+
+
+@pytest.mark.parametrize("text", [
+    "no one was hurt in the attack",
+    "they blamed one another",
+    "a two-day visit to Baghdad",
+    "hundreds of troops",  # a vague amount, not "hundred"
+])
+def test_english_words_that_state_no_count(text):
+    assert [v for _, v, *_ in _read(text, "en") if v is not None] == []
+
+
+def test_english_vague_and_round_amounts():
+    assert _read("dozens of rockets", "en") == [("dozens", None, 24, 99, "vague", False)]
+    assert _read("a dozen more were injured", "en")[0][1:5] == (12, 10, 14, "about")  # as "une douzaine"
+    assert _read("more than a dozen rockets", "en")[0][1:5] == (12, 13, None, "more_than")

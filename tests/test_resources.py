@@ -103,6 +103,12 @@ SCHEMAS = {
         "qualifier": Column(str, Check.isin(("",) + QUALIFIERS)),
         "value": Column(str, Check(lambda s: s.str.fullmatch(r"|\d+(?:\.\d+)?"), name="empty or a number"))},
         checks=[Check(lambda df: df["low"] <= df["high"], name="low <= high")]),
+    "number_format": _schema("number_format", {
+        "mark": Column(str, Check.isin(("space", "dot", "comma"))), "role": Column(str, Check.isin(("group", "decimal")))},
+        unique=("mark",), checks=[Check(lambda df: (df["role"] == "decimal").sum() == 1, name="one decimal mark")]),
+    "number_words": _schema("number_words", {
+        "pattern": LITERAL, "role": Column(str, Check.isin(("first", "inner", "link", "multiplier"))),
+        "not_after": OPTIONAL_REGEX, "not_before": OPTIONAL_REGEX}),
     "actors": _schema("actors", {"pattern": PATTERN, "actor": Column(str, Check.isin(ACTORS))}),
     "clauses": _schema("clauses", {
         "kind": Column(str, Check.isin((

@@ -2,10 +2,15 @@
 
 Pure functions over the normalised view. A mention is one of
 
-* digits with French separators: ``5000``, ``5 000``, ``1.171``, ``12,5``,
-  optionally scaled (``1,5 million``) or a percentage (``70 %``);
-* French number words: ``huit``, ``vingt-sept``, ``trois cent douze``
-  (parsed by text2num, which handles the compounds of French numeration);
+* digits with the separators of the article's language, from
+  ``resources/<lang>/number_format.tsv`` (French ``5 000``, ``1.171``, ``12,5``;
+  English ``1,500``, ``2.5``), optionally scaled (``1,5 million``) or a
+  percentage (``70 %``). A separator that the language reads one way and another
+  language the other ("1,500" in French, "1.500" in English) is read the
+  language's way and flagged ``ambiguous_separator``, never silently;
+* number words from ``resources/<lang>/number_words.tsv``: ``huit``,
+  ``vingt-sept``, ``Thirty-four``, ``two dozen`` (parsed by text2num, which
+  handles the compounds of both numerations);
 * vague amounts from ``resources/<lang>/vague_amounts.tsv``: ``des dizaines de`` → 20–99;
 
 preceded, perhaps, by a qualifier from ``resources/<lang>/qualifiers.tsv`` ("plus de",
@@ -64,26 +69,109 @@ _CAPITAL_OK = {
     "seulement", "only", "almost", "more", "than", "fewer", "less", "around", "tous", "toutes",
 }
 
-# The look-behind sits after the first digit so the scan can jump from digit to digit.
-_DIGITS = re.compile(r"(\d(?<![\w.,/-]\d)(?:\d{0,2}(?:(?: |\.)\d{3})+(?!\d)|\d*))(?:,(\d+))?(?:\s*(%))?")
+_MARKS = {"space": " ", "dot": ".", "comma": ","}
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """The separators of one language: thousands group marks and the decimal mark."""
+
+    groups: str
+    decimal: str
+    regex: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def number_format(language: str) -> NumberFormat:
+    """The separators of ``language`` (``number_format.tsv``) and the digit regex they give."""
+    rows = lexicon.read_table("number_format")
+    rows = rows[rows["language"] == language]
+    if rows.empty:
+        rows = lexicon.read_table("number_format").query("language == 'fr'")
+    groups = "".join(_MARKS[m] for m, r in zip(rows["mark"], rows["role"]) if r == "group")
+    decimal = next((_MARKS[m] for m, r in zip(rows["mark"], rows["role"]) if r == "decimal"), ".")
+    group_class = "[" + re.escape(groups) + "]" if groups else "(?!)"
+    # The look-behind sits after the first digit so the scan can jump from digit to digit.
+    # A group mark must be followed by exactly three digits; any other mark+digits is a decimal part.
+    regex = re.compile(r"(\d(?<![\w.,/-]\d)(?:\d{0,2}(?:" + group_class + r"\d{3})+(?!\d)|\d*))"
+                       r"(?:([.,])(\d+))?(?:\s*(%))?")
+    return NumberFormat(groups, decimal, regex)
+
+
+@lru_cache(maxsize=None)
+def _group_marks_elsewhere(language: str) -> str:
+    """Group marks of the other languages: a decimal part of three digits after one of them is ambiguous."""
+    rows = lexicon.read_table("number_format")
+    rows = rows[(rows["language"] != language) & (rows["role"] == "group")]
+    return "".join(_MARKS[m] for m in rows["mark"])
+
+
+def read_digits(whole: str, mark: str | None, decimals: str | None, language: str = "fr") -> tuple[float, bool]:
+    """The value of digits with separators in ``language``, and whether the reading is ambiguous.
+
+    ``whole`` holds the digits and group marks, ``mark``/``decimals`` the decimal
+    part. "1,500" in French is 1.5 (the decimal comma) but would be 1500 in
+    English: it is read as French and flagged, so no one takes it for granted.
+    """
+    fmt = number_format(language)
+    digits = "".join(c for c in whole if c.isdigit())
+    if not mark:
+        return float(digits), False
+    value = float(f"{digits}.{decimals}")
+    ambiguous = (len(decimals) == 3 and digits == whole and len(digits) <= 3
+                 and mark in _group_marks_elsewhere(language) and mark not in fmt.groups)
+    return value, ambiguous
+
+
+def parse_french_number(digits: str, decimals: str | None) -> float:
+    """Parse ``5 000``, ``1.171`` (thousands dots) or ``12,5`` (decimal comma)."""
+    return read_digits(digits, "," if decimals else None, decimals, "fr")[0]
+
+
 _SCALE = re.compile(r"\s+(millions?|milliards?|mille|millions|billions?|thousand)\b", re.IGNORECASE)
 _SCALE_VALUE = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "mille": 1e3,
                 "billion": 1e9, "billions": 1e9, "thousand": 1e3}
 _PERCENT_WORDS = re.compile(r"\s+(?:pour\s?cent|pourcents?|percent|per cent)(?![\w])", re.IGNORECASE)
 
-_FR_WORDS = (
-    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|"
-    r"quarante|cinquante|soixante|cents?|mille|un|une|et"
-)
-# A sequence starts with a number word proper: "un", "une" and "et" alone are no count,
-# and letting them start a match would send every article "une" through the parser.
-_FR_FIRST = _FR_WORDS.replace("|un|une|et", "")
-# For lowered text; the caller checks that a match starts a word (a leading
-# look-behind would stop the scan from skipping ahead).
-_WORD_SEQ = re.compile(
-    r"((?:" + _FR_FIRST + r")(?:(?:-|\s+)(?:" + _FR_WORDS + r"))*)(?![\w-])"
-)
-_WORD_FOLLOWED_BY_NOUN = re.compile(r"\s+(?:de\s+|d')?[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The number words of one language (``number_words.tsv``), compiled."""
+
+    regex: re.Pattern  # a run of number words, on lowered text
+    inner: frozenset  # words that never stand alone ("un", "hundred")
+    links: frozenset  # words only between two others ("et", "and")
+    multipliers: frozenset  # words that multiply the number before them ("dozen")
+    not_after: dict  # word -> regex on the lowered text before it
+    not_before: dict  # word -> regex on the lowered text after it
+
+
+@lru_cache(maxsize=None)
+def number_words(language: str) -> NumberWords:
+    """The number-word lexicon of ``language``."""
+    table = lexicon.read_table("number_words")
+    rows = table[table["language"] == language].to_dict("records")
+    words = [r["pattern"].lower() for r in rows]
+    first = [r["pattern"].lower() for r in rows if r["role"] == "first"]
+    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    first_alt = "|".join(sorted(map(re.escape, first), key=len, reverse=True)) or "(?!)"
+    # For lowered text; the caller checks that a match starts a word (a leading
+    # look-behind would stop the scan from skipping ahead).
+    regex = re.compile(r"((?:" + first_alt + r")(?:(?:-|\s+)(?:" + alt + r"))*)(?![\w-])")
+    def compiled(col, fmt):
+        return {r["pattern"].lower(): re.compile(fmt.format(r[col])) for r in rows if r.get(col)}
+    return NumberWords(
+        regex,
+        frozenset(r["pattern"].lower() for r in rows if r["role"] in ("inner", "multiplier")),
+        frozenset(r["pattern"].lower() for r in rows if r["role"] == "link"),
+        frozenset(r["pattern"].lower() for r in rows if r["role"] == "multiplier"),
+        compiled("not_after", "(?:{})$"),
+        compiled("not_before", "^(?:{})"),
+    )
+
+
+_WORD_FOLLOWED_BY_NOUN = re.compile(r"\s+(?:de\s+|d'|of\s+)?[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -99,6 +187,7 @@ class NumberMention:
     number_start: int  # the number itself, without its qualifier
     number_end: int
     is_percent: bool = False
+    ambiguous_separator: bool = False  # read the language's way, but another language reads it otherwise
 
 
 @dataclass(frozen=True)
@@ -112,12 +201,6 @@ class Rejected:
 
 def _inside_word(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-")
-
-
-def parse_french_number(digits: str, decimals: str | None) -> float:
-    """Parse ``5 000``, ``1.171`` (thousands dots) or ``12,5`` (decimal comma)."""
-    whole = digits.replace(" ", "").replace(".", "")
-    return float(f"{whole}.{decimals}") if decimals else float(whole)
 
 
 def _bounds(value: float | None, qualifier: str) -> tuple[float | None, float | None]:
@@ -285,15 +368,16 @@ def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tup
         mentions.append(NumberMention(start, m.end(1), value, low, high, qualifier, m.start(1), m.end(1)))
         taken.append((m.start(1), m.end(1)))
 
-    for m in _DIGITS.finditer(view):
+    fmt = number_format(language)
+    for m in fmt.regex.finditer(view):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        digits, decimals, percent = m.group(1), m.group(2), m.group(3)
-        value = parse_french_number(digits, decimals)
+        digits, mark, decimals, percent = m.group(1), m.group(2), m.group(3), m.group(4)
+        value, ambiguous = read_digits(digits, mark, decimals, language)
         num_end = m.end()
         reason = _trap_before(view, m.start())
         if reason is None and not percent:
-            reason = _trap_after(view, m.end(), value, digits, " " in digits or "." in digits)
+            reason = _trap_after(view, m.end(), value, digits, not digits.isdigit())
         if reason:
             rejected.append(Rejected(m.start(), m.end(), reason))
             continue
@@ -305,12 +389,12 @@ def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tup
             pw = _PERCENT_WORDS.match(view, num_end)
             if pw:
                 percent, num_end = "%", pw.end()
-        mentions.append(_mention(view, m.start(), num_end, value, language, bool(percent)))
+        mentions.append(_mention(view, m.start(), num_end, value, language, bool(percent), ambiguous))
 
-    for m in _WORD_SEQ.finditer(lower_view):
+    for m in number_words(language).regex.finditer(lower_view):
         if _inside_word(lower_view, m.start()):
             continue
-        mention = _word_mention(view, m, language)
+        mention = _word_mention(view, lower_view, m, language)
         if mention is None:
             continue
         if any(s < mention.number_end and mention.number_start < e for s, e in taken):
@@ -345,38 +429,46 @@ def _join_ranges(view: str, mentions: list[NumberMention]) -> list[NumberMention
     return out
 
 
-def _mention(view, start, end, value, language, is_percent):
+def _mention(view, start, end, value, language, is_percent, ambiguous=False):
     qualifier, qstart = _qualifier_before(view, start, language)
     low, high = _bounds(value, qualifier)
-    return NumberMention(qstart, end, value, low, high, qualifier, start, end, is_percent)
+    return NumberMention(qstart, end, value, low, high, qualifier, start, end, is_percent, ambiguous)
 
 
-_LONE_WORDS = {"un", "une", "et"}
-
-
-def _word_mention(view: str, m: re.Match, language: str) -> NumberMention | None:
-    tokens = re.split(r"(\s+|-)", m.group(1))
-    # Drop leading "et"/"un"/"une" and trailing "et": "un" alone is an article, not a count.
-    words = [t for t in tokens if t.strip() and t != "-"]
-    while words and words[0].lower() in _LONE_WORDS:
-        words.pop(0)
-    while words and words[-1].lower() == "et":
+def _word_mention(view: str, low: str, m: re.Match, language: str) -> NumberMention | None:
+    lex = number_words(language)
+    text = m.group(1)
+    # Word tokens with their offsets in the match.
+    tokens = [(t.start(), t.group()) for t in re.finditer(r"[^\s-]+", text)]
+    # "un" alone is an article and "and" a conjunction: neither starts a number;
+    # a link ("et", "and") does not end one.
+    while tokens and (tokens[0][1] in lex.inner or tokens[0][1] in lex.links):
+        tokens.pop(0)
+    while tokens and tokens[-1][1] in lex.links:
+        tokens.pop()
+    if not tokens or all(w in lex.inner for _, w in tokens):
+        return None
+    start = m.start(1) + tokens[0][0]
+    end = m.start(1) + tokens[-1][0] + len(tokens[-1][1])
+    words = [w for _, w in tokens]
+    factor = 1.0
+    while words and words[-1] in lex.multipliers:  # "two dozen": 24 (the only multiplier word)
+        factor *= 12.0
         words.pop()
     if not words:
         return None
-    # Re-locate the kept words inside the match to get exact offsets.
-    first = m.group(1).lower().find(words[0].lower())
-    text = m.group(1)
-    start = m.start(1) + first
-    last_idx = text.lower().rfind(words[-1].lower())
-    end = m.start(1) + last_idx + len(words[-1])
-    phrase = view[start:end]
+    if len(words) == 1:
+        before, after = low[max(0, start - 30):start], low[end:end + 30]
+        if words[0] in lex.not_after and lex.not_after[words[0]].search(before):
+            return None
+        if words[0] in lex.not_before and lex.not_before[words[0]].search(after):
+            return None
     try:
-        value = float(text2num(phrase.replace("-", " ").lower(), "fr"))
+        value = float(text2num(" ".join(words), language)) * factor
     except ValueError:
         return None
     rest = view[end:end + 40]
-    if words[-1].lower() == "neuf" and not re.match(r"\s+\w+[sx]\b", rest):
+    if words[-1] == "neuf" and not re.match(r"\s+\w+[sx]\b", rest):
         return None  # "neuf" is also the adjective "new"
     is_percent = False
     pw = _PERCENT_WORDS.match(view, end)
@@ -391,3 +483,23 @@ def _word_mention(view: str, m: re.Match, language: str) -> NumberMention | None
         value *= _SCALE_VALUE[scale.group(1).lower()]
         end = scale.end()
     return _mention(view, start, end, value, language, is_percent)
+
+
+def number_word_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``number_words`` is read as (part of) an amount in ``text``."""
+    word = row["pattern"].lower()
+    mentions, _ = find_numbers(text, row["language"])
+    return any(re.search(r"(?<![\w])" + re.escape(word) + r"(?![\w])", text[n.number_start:n.number_end].lower())
+               for n in mentions)
+
+
+def number_format_row_matches(row: dict, text: str) -> bool:
+    """Whether a row of ``number_format`` (a mark in a role) is how a number of ``text`` is read."""
+    mark, fmt = _MARKS[row["mark"]], number_format(row["language"])
+    for m in fmt.regex.finditer(text):
+        whole, dmark = m.group(1), m.group(2)
+        if row["role"] == "group" and mark in whole[1:]:
+            return True
+        if row["role"] == "decimal" and dmark == mark and not read_digits(whole, dmark, m.group(3), row["language"])[1]:
+            return True
+    return False

@@ -192,7 +192,8 @@ def vague_amounts(language: str = "fr") -> tuple[re.Pattern, dict]:
 def vague_regex(phrases, language: str) -> re.Pattern:
     """The regex of :func:`vague_amounts` for some phrases."""
     alternation = _alternation(re.escape(p) for p in phrases)
-    linker = r"\s+(?:de\s+|d')" if language == "fr" else r"\s+of\s+"
+    # English may drop the "of" ("a dozen rockets", "hundreds fled"); French keeps its "de".
+    linker = r"\s+(?:de\s+|d')" if language == "fr" else r"\s+(?:of\s+)?[^\W\d_]"
     return re.compile(lower_pattern(r"(" + alternation + r")(?=" + linker + r")"))
 
 
@@ -308,6 +309,8 @@ ROW_READERS = {
     "head_actions": "analysis.attribution.category:head_action_row_matches",
     "qualifiers": "analysis.mentions.numbers:qualifier_row_matches",
     "vague_amounts": "analysis.mentions.numbers:vague_row_matches",
+    "number_format": "analysis.mentions.numbers:number_format_row_matches",
+    "number_words": "analysis.mentions.numbers:number_word_row_matches",
     "actors": "analysis.resources.lexicon:actor_row_matches",
     "clauses": "analysis.attribution.clauses:clause_row_matches",
     "period_cues": "analysis.mentions.timex:period_cue_row_matches",

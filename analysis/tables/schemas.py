@@ -56,6 +56,8 @@ FIGURES = DataFrameSchema(
         "low": Column("float64", nullable=True),
         "high": Column("float64", nullable=True),
         "qualifier": Column(str, Check.isin(QUALIFIERS)),
+        # "1,500" in French, "1.500" in English: read the article language's way, flagged for review.
+        "ambiguous_separator": Column(bool),
         "category": Column(str, Check.isin(CATEGORIES)),
         "subject": Column(str),
         "actor": Column(str, Check.isin(ACTORS)),
