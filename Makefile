@@ -12,6 +12,8 @@ HELDOUT ?= data/annotations/fresh
 HELDOUT_OUT ?= build/frames/fresh
 HELDOUT2 ?= data/annotations/fresh2
 HELDOUT2_OUT ?= build/frames/fresh2
+HELDOUT3 ?= data/annotations/fresh3
+HELDOUT3_OUT ?= build/frames/fresh3
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report test evaluate bench lab refresh-notebooks lock clean
@@ -56,6 +58,9 @@ evaluate: report  ## Score the extraction on the seeds and on the development se
 	@echo "== second held-out set ($(HELDOUT2)/): a score, never a source of rules =="
 	$(PY) -m analysis extract $(HELDOUT2)/articles --out $(HELDOUT2_OUT) -q
 	$(PY) -m analysis evaluate --gold $(HELDOUT2)/figures.csv --claims-gold $(HELDOUT2)/claims.csv --pred $(HELDOUT2_OUT)
+	@echo "== third held-out set ($(HELDOUT3)/, English only): a score, never a source of rules =="
+	$(PY) -m analysis extract $(HELDOUT3)/articles --out $(HELDOUT3_OUT) -q
+	$(PY) -m analysis evaluate --gold $(HELDOUT3)/figures.csv --claims-gold $(HELDOUT3)/claims.csv --pred $(HELDOUT3_OUT)
 
 bench: setup  ## Benchmarks: extract at real-article density and on a generated corpus; cold and no-change report
 	$(PY) benchmarks/bench_real.py
