@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from analysis.paths import REPORTS
+from analysis.resources.lexicon import languages
 
 
 class UsageError(Exception):
@@ -170,8 +171,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output folder (default: build/frames/<corpus folder name>); it may hold only "
                                   "this corpus' frames")
     p.add_argument("--force", action="store_true", help="replace the frames of another corpus in --out")
-    p.add_argument("--language", default="fr", choices=["fr", "en"],
-                   help="language of articles the catalog does not describe (default: %(default)s)")
+    p.add_argument("--language", default="fr", choices=list(languages()),
+                   help="default language: for articles whose catalog names none and whose words are too few to "
+                        "tell (the articles frame records which way each language was decided; default: "
+                        "%(default)s)")
     p.add_argument("--max-mb", type=float, default=5.0, help="reject article files larger than this (default: 5 MB)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.language import resolve as resolve_language
 from analysis.corpus.reader import MAX_BYTES, load_corpus
 from analysis.tables.events import build_events
 from analysis.extraction import claims_frame, extract_article, figures_frame
@@ -36,22 +37,30 @@ def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int 
     corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=_progress(progress, n, "reading"))
     rows: list[dict] = []
     claim_rows: list[dict] = []
-    records = corpus.articles[["file", "language", "published_date", "published_precision"]].to_dict("records")
+    articles = corpus.articles
+    records = articles[["file", "language", "published_date", "published_precision"]].to_dict("records")
+    languages, sources = [], []
     wrap = _progress(progress, len(records), "extracting")
     for rec in wrap(records) if wrap else records:
         published = rec["published_date"]
+        text = corpus.texts[rec["file"]]
+        # The catalog's language, else the one its words show, else the default; recorded with how.
+        language, source, warning = resolve_language(rec["language"], text, default_language)
+        if warning:
+            corpus.warnings.append(f"{rec['file']}: {warning}")
+        languages.append(language)
+        sources.append(source)
         figures, claims = extract_article(
-            corpus.texts[rec["file"]],
+            text,
             published=None if pd.isna(published) else published.date(),
             precision=rec["published_precision"] or None,
-            language=rec["language"] or default_language,
+            language=language,
             file=rec["file"],
         )
         rows.extend(figures)
         claim_rows.extend(claims)
-    articles = corpus.articles
-    # Articles the catalog does not describe are read, and recorded, in the default language.
-    articles["language"] = articles["language"].replace("", default_language)
+    articles["language"] = pd.Series(languages, index=articles.index, dtype=str)
+    articles["language_source"] = pd.Series(sources, index=articles.index, dtype=str)
     figures = figures_frame(rows)
     return Frames(articles, figures, claims_frame(claim_rows), build_events(figures), corpus.rejected,
                   corpus.warnings)

@@ -109,6 +109,8 @@ SCHEMAS = {
     "number_words": _schema("number_words", {
         "pattern": LITERAL, "role": Column(str, Check.isin(("first", "inner", "link", "multiplier"))),
         "not_after": OPTIONAL_REGEX, "not_before": OPTIONAL_REGEX}),
+    "language_markers": _schema("language_markers", {
+        "pattern": Column(str, Check.str_matches(r"^[^\W\d_]+$"), name="one lower-case word")}),
     "actors": _schema("actors", {"pattern": PATTERN, "actor": Column(str, Check.isin(ACTORS))}),
     "clauses": _schema("clauses", {
         "kind": Column(str, Check.isin((

@@ -279,5 +279,5 @@ def load_corpus(folder: Path, max_bytes: int = MAX_BYTES, progress=None) -> Corp
     articles["n_chars"] = articles["n_chars"].astype("int64")
     for col in articles.columns:
         if col not in ("published_date", "n_chars"):
-            articles[col] = articles[col].fillna("").astype(str)
+            articles[col] = articles[col].astype("object").fillna("").astype(str)
     return Corpus(articles, texts, pd.DataFrame(rejected, columns=["file", "reason"]), warnings)

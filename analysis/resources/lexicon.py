@@ -311,6 +311,7 @@ ROW_READERS = {
     "vague_amounts": "analysis.mentions.numbers:vague_row_matches",
     "number_format": "analysis.mentions.numbers:number_format_row_matches",
     "number_words": "analysis.mentions.numbers:number_word_row_matches",
+    "language_markers": "analysis.corpus.language:language_marker_row_matches",
     "actors": "analysis.resources.lexicon:actor_row_matches",
     "clauses": "analysis.attribution.clauses:clause_row_matches",
     "period_cues": "analysis.mentions.timex:period_cue_row_matches",

@@ -18,7 +18,7 @@ from pandera.pandas import Check, Column, DataFrameSchema
 from analysis.resources.lexicon import ACTORS, CATEGORIES, CHANNELS, PRECISIONS, QUALIFIERS, SPEAKER_KINDS
 
 ARTICLE_COLUMNS = [
-    "file", "url", "outlet", "language", "published", "published_date", "published_precision",
+    "file", "url", "outlet", "language", "language_source", "published", "published_date", "published_precision",
     "encoding", "n_chars", "sha256", "title",
 ]
 
@@ -28,6 +28,9 @@ ARTICLES = DataFrameSchema(
         "url": Column(str),
         "outlet": Column(str),
         "language": Column(str),
+        # How the language was decided: the catalog, the text's words (analysis.corpus.language), or --language;
+        # empty only in a corpus loaded but not yet extracted (load_corpus).
+        "language_source": Column(str, Check.isin(("", "catalog", "detected", "default"))),
         "published": Column(str, Check.str_matches(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")),
         "published_date": Column("datetime64[ns]", nullable=True),
         "published_precision": Column(str, Check.isin(("",) + PRECISIONS)),
