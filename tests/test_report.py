@@ -154,3 +154,19 @@ def test_strike_tempo_keeps_bounds_as_bounds(seed_frames):
     less = by_text.loc["moins de 120"]
     assert less["kind"] == "at_most" and less["rate_high"] == pytest.approx(119 / 366)
     assert by_text.loc["312", "source"] == "Wayne Marotto (tweet)"
+
+
+def test_the_report_runs_on_a_mixed_language_corpus(tmp_path):
+    """French and English articles together: every notebook runs, the attack reported in both is one event."""
+    corpus = tmp_path / "mixed"
+    shutil.copytree(ROOT / "tests" / "corpus_mixed", corpus)
+    manifest = build(corpus=corpus, out=tmp_path / "reports", figures=tmp_path / "figures", log=lambda m: None)
+    assert sorted(manifest["notebooks"]) == NAMES
+    for name in NAMES:
+        nb = json.loads((tmp_path / "reports" / f"{name}.ipynb").read_text())
+        errors = [o for c in nb["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
+        assert not errors, (name, errors)
+    assert list((tmp_path / "figures").glob("*.png"))
+    overview = json.loads((tmp_path / "reports" / "01-corpus-overview.ipynb").read_text())
+    text = "".join("".join(o.get("text", "")) for c in overview["cells"] for o in c.get("outputs", []))
+    assert "en_uncatalogued_strike.txt" in text and "fr_roquettes_ain_al_assad.txt" in text
