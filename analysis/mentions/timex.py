@@ -243,7 +243,8 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
     if k == "night":
         return _night(t, anchor)
     if k == "range":
-        end = _resolve_at(Timex(t.start, t.end, "date", t.fields), anchor)
+        fields = t.fields if t.get("month") else t.fields + (("month", t.get("m1")),)  # "Oct. 17-19"
+        end = _resolve_at(Timex(t.start, t.end, "date", fields), anchor)
         if end is None:
             return None
         month = _month_number(t.get("m1")) if t.get("m1") else end.start.month
