@@ -66,7 +66,7 @@ _LEAD_REACH = 2  # paragraphs with words from the start in which the lead's date
 RULES = {"stock": True, "cumulative": True, "noun_date": True, "lead": True, "clause": True, "clause_split": True,
          "vague": True, "anaphora": True, "restated": True, "previous": True,
          "an_noun": True, "lead_all": True, "an_det": True, "an_cum": True, "an_said": True,
-         "same_day": True, "said_lead": True, "earlier": True}
+         "same_day": True, "said_lead": True, "earlier": True, "dateline": True}
 
 
 # "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time
@@ -136,6 +136,8 @@ def _lead_day(art: Article, precision: str, said: bool) -> Period | None:
         if not art.view[lo:hi].strip():
             continue
         for t in (_all_timexes(art, lo, hi) if RULES["lead_all"] else art.within("timexes", lo, hi)):
+            if RULES["dateline"] and _dateline(art, t):
+                continue
             period = resolve(t, art.published, precision, art.view)
             if period and period.start == period.end and period.precision == "day":
                 if said and _said_time(art, t, art.sentence_of(t.start), medium=True):
@@ -153,7 +155,20 @@ def _sentence_timexes(art: Article, sentence) -> list[Timex]:
     """The time expressions of ``sentence``, with one cut by the sentence split ("On Jan. | 8, Iran fired")."""
     inside = art.within("timexes", sentence[0], sentence[1])
     cut = [t for t in art.timexes if t.start < sentence[0] < t.end]
-    return cut + inside
+    return [t for t in cut + inside if not (RULES["dateline"] and _dateline(art, t))]
+
+
+# "Feb. 15 (UPI) --", "WASHINGTON, Jan. 8 (Reuters) -": the date the dispatch was filed, not an event's.
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&/-]{1,30}\)\s*)?(?:--|—|–|-)\s")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]+,\s*)?$")
+
+
+def _dateline(art: Article, t: Timex) -> bool:
+    """Whether ``t`` is a dispatch's dateline: it opens its line (after a city in capitals) and a
+    dash, or an agency in brackets and a dash, follows it."""
+    if t.kind != "date" or not _DATELINE_AFTER.match(art.view, t.end):
+        return False
+    return _DATELINE_BEFORE.search(art.view, max(0, t.start - 40), t.start) is not None
 
 
 def _same_day(art: Article, t: Timex, precision: str, depth: int) -> Period | None:
