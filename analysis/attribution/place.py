@@ -53,7 +53,7 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     hits = [p for p in art.within("places", sentence[0], sentence[1])
             if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in actor_spans)]
     if hits:
-        return _best(art, hits, m.start, sentence[0])
+        return _best(art, hits, (m.start, m.end), sentence[0])
     candidates = list(_LOCATIVE.finditer(art.view, sentence[0], sentence[1]))
     if candidates:
         best = min(candidates, key=lambda c: abs(c.start() - m.start))
@@ -63,7 +63,7 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     return Located("", None, False)
 
 
-RULES = {"locative": True, "fallback": True}
+RULES = {"locative": True, "fallback": True, "gap": True}
 # "Iran fired missiles at two bases in Iraq": among places of one kind, the one a locative
 # preposition introduces is where it happened; the other is a subject or a possessor.
 _AFTER_LOCATIVE = re.compile(
@@ -75,11 +75,21 @@ def _locative(art: Article, p) -> bool:
     return bool(_AFTER_LOCATIVE.search(art.view, max(0, p.start - 30), p.start))
 
 
-def _best(art: Article, hits, pos: int, floor: int) -> Located:
+def _follows(art: Article, p, span: tuple[int, int]) -> bool:
+    """Whether ``p`` comes right after the figure's words ("à 9 reprises en Syrie", "two in Iraq"):
+    at most three words between, none of them a coordination or a clause break."""
+    if p.start < span[1]:
+        return False
+    between = art.view[span[1]:p.start]
+    return not re.search(r"[,;:()]|(?<![\w-])(?:et|and|ou|or)(?![\w-])", between) and len(between.split()) <= 4
+
+
+def _best(art: Article, hits, pos: tuple[int, int], floor: int) -> Located:
     """The most specific of ``hits`` (a locative one first among equals, then the nearest to ``pos``),
     with the places of its kind coordinated with it."""
     best = min(hits, key=lambda p: (SPECIFICITY.get(p.value.kind, 5),
-                                    RULES["locative"] and not _locative(art, p), abs(p.start - pos)))
+                                    RULES["locative"] and not _locative(art, p),
+                                    not (RULES["gap"] and _follows(art, p, pos)), abs(p.start - pos[0])))
     start, end = best.start, best.end
     # "en Irak et en Syrie": coordinated places of one kind are kept together, as written.
     for other in hits:
@@ -106,10 +116,10 @@ def _context_place(art: Article, m: NumberMention, sentence: tuple[int, int]) ->
     hits = _places_in(art, paragraph, sentence[0])
     if hits:
         last = art.sentence_of(hits[-1].start)
-        return _best(art, [h for h in hits if h.start >= last[0]], sentence[0], last[0])
+        return _best(art, [h for h in hits if h.start >= last[0]], (sentence[0], sentence[0]), last[0])
     lead = _lead_places(art)
     if lead and lead[0].end <= sentence[0]:
-        return _best(art, lead, 0, 0)
+        return _best(art, lead, (0, 0), 0)
     return Located("", None, False)
 
 
