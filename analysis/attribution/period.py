@@ -32,6 +32,17 @@ words are rows of ``resources/<lang>/period_cues.tsv``):
   date; a dateless sentence after a dated one takes the period of that
   sentence's figure (not the day its source spoke).
 
+* a day that only dates a statement ("the task force said in a statement
+  Saturday": right after a verb of saying and its medium, the "saying" cues)
+  gives way to the event day the lead gives, when that is the week before;
+  likewise the lead's day skips such a day;
+* "the same day" takes the day of the nearest earlier time expression;
+* "earlier this month" takes the first calendar date the article gives later
+  that falls inside it (a vague lead, an exact body: "… On Jan. 8, Iran fired");
+* a dispatch's dateline ("Feb. 15 (UPI) --") is the day it was filed, not an event's;
+* a time expression cut by the sentence split ("On Jan. | 8, …") belongs to the
+  sentence it ends in.
+
 Clauses are cut by punctuation and by :func:`analysis.attribution.actor.clauses`
 (relative, participle and coordinated clauses), so a weekday binds to its own clause.
 """

@@ -1,8 +1,11 @@
 """Where a figure happened: the place named in its sentence, as written and resolved.
 
 Gazetteer places (:mod:`analysis.resources.gazetteer`) are preferred, the most specific
-first (a base over a city, a city over a province, a province over a country),
-the nearest to the number among equals. A capitalised name after a locative
+first (a base over a city, a city over a province, a province over a country); among
+equals, one a locative preposition introduces ("Iran fired … at two bases in Iraq"),
+then one right after the figure's words ("trois en Irak et deux en Syrie"), then the
+nearest. A sentence that names no place takes the place of the sentence before it in
+its paragraph, else the place of the article's first lines (title, caption, lead). A capitalised name after a locative
 preposition ("à Kirkouk", "près de Qaim") is kept, with unknown coordinates,
 when the gazetteer knows none. Wording such as "près de", "à l'extérieur de"
 or "au sud de" makes the location approximate (ACLED geo_precision 2).

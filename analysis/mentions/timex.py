@@ -12,8 +12,14 @@ before); "prochain" looks forward. Day-and-month dates without a year take
 the anchor's year unless that puts them more than a month after the anchor.
 A weekday or "hier" in an article dated only to a month or a year stays in
 that window. A night ("la nuit du 15 au 16", "la nuit de lundi à mardi")
-covers its two dates. English weekdays, month-day dates ("Jan. 8, 2020")
-and "yesterday"/"today" are read by the same patterns.
+covers its two dates. English is read by patterns of the same kinds: weekdays
+("on Monday", "last Friday"), dates either way round ("Jan. 8, 2020", "8 January
+2020"), ranges ("between Oct. 17 and Nov. 9"), "last week" / "this month" / "last
+year" (the calendar unit, as "la semaine dernière"; "earlier this month" runs from
+its start to the day before the article), "in mid-January", "over the weekend"
+(the last Saturday and Sunday), "overnight" (the night before the article), "in
+the past 24 hours", "yesterday"/"today". "the same day" / "le même jour" is found
+but resolved by the period rules (it names the day told just before).
 """
 
 from __future__ import annotations
