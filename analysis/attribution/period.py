@@ -32,6 +32,17 @@ words are rows of ``resources/<lang>/period_cues.tsv``):
   date; a dateless sentence after a dated one takes the period of that
   sentence's figure (not the day its source spoke).
 
+* a day that only dates a statement ("the task force said in a statement
+  Saturday": right after a verb of saying and its medium, the "saying" cues)
+  gives way to the event day the lead gives, when that is the week before;
+  likewise the lead's day skips such a day;
+* "the same day" takes the day of the nearest earlier time expression;
+* "earlier this month" takes the first calendar date the article gives later
+  that falls inside it (a vague lead, an exact body: "… On Jan. 8, Iran fired");
+* a dispatch's dateline ("Feb. 15 (UPI) --") is the day it was filed, not an event's;
+* a time expression cut by the sentence split ("On Jan. | 8, …") belongs to the
+  sentence it ends in.
+
 Clauses are cut by punctuation and by :func:`analysis.attribution.actor.clauses`
 (relative, participle and coordinated clauses), so a weekday binds to its own clause.
 """
@@ -56,6 +67,8 @@ _CUMULATIVE = _cue_regex("cumulative", "toll")  # a running total within the par
 _TOTAL = _cue_regex("cumulative")  # "au total": also over a span stated in an earlier paragraph
 _VAGUE = _cue_regex("vague")
 _ANAPHORA = _cue_regex("anaphora")
+# "said in a statement Saturday": the words between a verb of saying and the day of the statement.
+_SAYING = re.compile(r"[\s,]*(?:(?:" + "|".join(cue_patterns("saying")) + r")[\s,]*)?", re.IGNORECASE)
 # Punctuation that closes a clause inside a sentence.
 _CLAUSE_END = re.compile(r"[,;:()\[\]«»\"—–]")
 # "une attaque de vendredi", "les frappes américaines du 3 mai": the date belongs to that noun.
@@ -63,7 +76,8 @@ _NOUN_DATE = re.compile(r"(?<![\w-])[\w'’-]{3,}\s+(?:d[eu]|d')\s*$", re.IGNORE
 _LEAD_REACH = 2  # paragraphs with words from the start in which the lead's date is looked for
 RULES = {"stock": True, "cumulative": True, "noun_date": True, "lead": True, "clause": True, "clause_split": True,
          "vague": True, "anaphora": True, "restated": True, "previous": True,
-         "an_noun": True, "lead_all": True, "an_det": True, "an_cum": True, "an_said": True}
+         "an_noun": True, "lead_all": True, "an_det": True, "an_cum": True, "an_said": True,
+         "same_day": True, "said_lead": True, "earlier": True, "dateline": True}
 
 
 # "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time
@@ -84,10 +98,12 @@ def _side(art: Article, pos: int, sentence) -> int:
     return len(art.within("cues", sentence[0], pos))
 
 
-def _said_time(art: Article, t, sentence) -> bool:
-    """Whether ``t`` dates the saying: it stands right by a speech cue ("avait indiqué vendredi que")."""
+def _said_time(art: Article, t, sentence, medium: bool = False) -> bool:
+    """Whether ``t`` dates the saying: it stands right by a speech cue ("avait indiqué vendredi que");
+    with ``medium``, also after the medium of the saying ("said in a statement Saturday", a "saying" cue)."""
     for lo, hi in art.within("cues", *sentence):
-        if re.fullmatch(r"[\s,]*", art.view[hi:t.start] if hi <= t.start else art.view[t.end:lo]):
+        gap = art.view[hi:t.start] if hi <= t.start else art.view[t.end:lo]
+        if re.fullmatch(r"[\s,]*", gap) or (medium and hi <= t.start and _SAYING.fullmatch(gap)):
             return True
     return False
 
@@ -111,22 +127,83 @@ def _same_clause(art: Article, t, m: NumberMention, sentence) -> bool:
     return not RULES["clause_split"] or _clause_of(art, t.start, sentence) == _clause_of(art, m.number_start, sentence)
 
 
-def _lead_period(art: Article, precision: str) -> Period | None:
-    """The single day the lead's event happened on, if the first paragraphs give one."""
-    paragraphs = 0
+def _lead_period(art: Article, precision: str, said: bool = False) -> Period | None:
+    """The single day the lead's event happened on, if the first paragraphs give one.
+
+    With ``said``, a day that only dates a statement ("said in a statement Saturday") gives way to
+    an event day of the first paragraphs ("In Syria on Friday, drones engaged …"); it is kept when
+    none is given."""
+    key = ("lead", precision, said)
+    if key not in art.cache:
+        art.cache[key] = _lead_day(art, precision, said)
+    return art.cache[key]
+
+
+def _lead_day(art: Article, precision: str, said: bool) -> Period | None:
+    paragraphs, said_day = 0, None
     for lo in art._line_starts:
         hi = art.view.find("\n", lo)
         hi = len(art.view) if hi < 0 else hi
         if not art.view[lo:hi].strip():
             continue
         for t in (_all_timexes(art, lo, hi) if RULES["lead_all"] else art.within("timexes", lo, hi)):
+            if RULES["dateline"] and _dateline(art, t):
+                continue
             period = resolve(t, art.published, precision, art.view)
             if period and period.start == period.end and period.precision == "day":
+                if said and _said_time(art, t, art.sentence_of(t.start), medium=True):
+                    said_day = said_day or period  # "the task force said in a statement Saturday": not the event
+                    continue
                 return period
         if art.view[lo:hi].rstrip()[-1:] in ".!?»\"":  # a title is not a paragraph of the lead
             paragraphs += 1
         if paragraphs >= _LEAD_REACH:
-            return None
+            return said_day
+    return said_day
+
+
+def _sentence_timexes(art: Article, sentence) -> list[Timex]:
+    """The time expressions of ``sentence``, with one cut by the sentence split ("On Jan. | 8, Iran fired")."""
+    inside = art.within("timexes", sentence[0], sentence[1])
+    cut = [t for t in art.timexes if t.start < sentence[0] < t.end]
+    return [t for t in cut + inside if not (RULES["dateline"] and _dateline(art, t))]
+
+
+# "Feb. 15 (UPI) --", "WASHINGTON, Jan. 8 (Reuters) -": the date the dispatch was filed, not an event's.
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&/-]{1,30}\)\s*)?(?:--|—|–|-)\s")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]+,\s*)?$")
+
+
+def _dateline(art: Article, t: Timex) -> bool:
+    """Whether ``t`` is a dispatch's dateline: it opens its line (after a city in capitals) and a
+    dash, or an agency in brackets and a dash, follows it."""
+    if t.kind != "date" or not _DATELINE_AFTER.match(art.view, t.end):
+        return False
+    return _DATELINE_BEFORE.search(art.view, max(0, t.start - 40), t.start) is not None
+
+
+def _same_day(art: Article, t: Timex, precision: str, depth: int) -> Period | None:
+    """"the same day", "le même jour": the day of the nearest earlier time expression of the article."""
+    for before in reversed(_all_timexes(art, 0, t.start)):
+        if before.kind == "same":
+            continue
+        if depth < 2 and before.kind in ("weekday", "date", "deictic"):
+            period = resolve(before, art.published, precision, art.view)
+            if period:
+                return period
+        return None
+    return None
+
+
+def _dated_later(art: Article, t: Timex, period: Period, precision: str) -> Period | None:
+    """"earlier this month … On Jan. 8, Iran fired": the first calendar date given later in the
+    article that falls inside the vague period (the lead is vague, the body exact)."""
+    for later in _all_timexes(art, t.end, len(art.view)):
+        if later.kind != "date":
+            continue
+        day = resolve(later, art.published, precision, art.view, since=False)
+        if day and day.start == day.end and period.start <= day.start <= period.end:
+            return day
     return None
 
 
@@ -236,7 +313,7 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int], depth: int =
     if art.published is None:
         return None
     precision = art.precision or "day"
-    here = [t for t in art.within("timexes", sentence[0], sentence[1]) if not (t.start < m.end and m.start < t.end)]
+    here = [t for t in _sentence_timexes(art, sentence) if not (t.start < m.end and m.start < t.end)]
     if RULES["vague"]:
         here += _vague(art, sentence)
     stock = RULES["stock"] and _STOCK.search(art.view, sentence[0], sentence[1]) is not None
@@ -255,7 +332,17 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int], depth: int =
                 _side(art, t.start, sentence) != side or _said_time(art, t, sentence)):
             said = said or resolve(t, art.published, precision, art.view)
             continue
-        period = resolve(t, art.published, precision, art.view)
+        if t.kind == "same" and RULES["same_day"]:
+            period = _same_day(art, t, precision, depth)
+        else:
+            period = resolve(t, art.published, precision, art.view)
+        if period and RULES["said_lead"] and _said_time(art, t, sentence, medium=True) and len(here) == 1:
+            # "…, the task force said in a statement Saturday": the event day the lead gives, if earlier.
+            lead = _lead_period(art, precision, said=True)
+            if lead and lead.end < period.start and (period.start - lead.end).days <= 7:
+                return lead
+        if period and RULES["earlier"] and t.kind in ("month_rel", "week_rel", "year_rel") and t.get("rel") == "earlier":
+            period = _dated_later(art, t, period, precision) or period
         if period:
             return period
     if stock:
@@ -296,7 +383,7 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int], depth: int =
         if period:
             return period
     if RULES["lead"] and not earlier:
-        lead = _lead_period(art, precision)
+        lead = _lead_period(art, precision, said=RULES["said_lead"])
         if lead and lead.end <= art.published and paragraph > 0:
             return lead
     return publication_period(art.published, precision)

@@ -1,8 +1,11 @@
 """Where a figure happened: the place named in its sentence, as written and resolved.
 
 Gazetteer places (:mod:`analysis.resources.gazetteer`) are preferred, the most specific
-first (a base over a city, a city over a province, a province over a country),
-the nearest to the number among equals. A capitalised name after a locative
+first (a base over a city, a city over a province, a province over a country); among
+equals, one a locative preposition introduces ("Iran fired … at two bases in Iraq"),
+then one right after the figure's words ("trois en Irak et deux en Syrie"), then the
+nearest. A sentence that names no place takes the place of the sentence before it in
+its paragraph, else the place of the article's first lines (title, caption, lead). A capitalised name after a locative
 preposition ("à Kirkouk", "près de Qaim") is kept, with unknown coordinates,
 when the gazetteer knows none. Wording such as "près de", "à l'extérieur de"
 or "au sud de" makes the location approximate (ACLED geo_precision 2).
@@ -13,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.mentions.prepared import Article
+from analysis.mentions.prepared import Article, Mention
+from analysis.resources import gazetteer
 from analysis.resources.gazetteer import GEO_PRECISION, SPECIFICITY, Place
 from analysis.mentions.numbers import NumberMention
 
@@ -52,21 +56,92 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     hits = [p for p in art.within("places", sentence[0], sentence[1])
             if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in actor_spans)]
     if hits:
-        best = min(hits, key=lambda p: (SPECIFICITY.get(p.value.kind, 5), abs(p.start - m.start)))
-        start, end = best.start, best.end
-        # "en Irak et en Syrie": coordinated places of one kind are kept together, as written.
-        for other in hits:
-            if other is best or other.value.kind != best.value.kind:
-                continue
-            lo, hi = (other.end, start) if other.start < start else (end, other.start)
-            if _COORDINATION.fullmatch(art.view[lo:hi]):
-                start, end = min(start, other.start), max(end, other.end)
-        near = bool(_NEAR.search(art.view, max(sentence[0], start - 60), start))
-        coordinated = (start, end) != (best.start, best.end)
-        # Several places together resolve to none of them alone.
-        return Located(art.text[start:end], None if coordinated else best.value, near)
+        return _best(art, hits, (m.start, m.end), sentence[0])
     candidates = list(_LOCATIVE.finditer(art.view, sentence[0], sentence[1]))
     if candidates:
         best = min(candidates, key=lambda c: abs(c.start() - m.start))
         return Located(art.text[best.start("name"):best.end("name")], None, False)
+    if RULES["fallback"]:
+        return _context_place(art, m, sentence)
     return Located("", None, False)
+
+
+RULES = {"locative": True, "fallback": True, "gap": True}
+# "Iran fired missiles at two bases in Iraq": among places of one kind, the one a locative
+# preposition introduces is where it happened; the other is a subject or a possessor.
+_AFTER_LOCATIVE = re.compile(
+    r"(?<![\w-])(?:in|at|near|on|to|into|inside|across|throughout|en|à|au|aux|dans|vers|sur)\s+"
+    r"(?:the\s+|la\s+|le\s+|les\s+|l')?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _locative(art: Article, p) -> bool:
+    return bool(_AFTER_LOCATIVE.search(art.view, max(0, p.start - 30), p.start))
+
+
+def _follows(art: Article, p, span: tuple[int, int]) -> bool:
+    """Whether ``p`` comes right after the figure's words ("à 9 reprises en Syrie", "two in Iraq"):
+    at most three words between, none of them a coordination or a clause break."""
+    if p.start < span[1]:
+        return False
+    between = art.view[span[1]:p.start]
+    return not re.search(r"[,;:()]|(?<![\w-])(?:et|and|ou|or)(?![\w-])", between) and len(between.split()) <= 4
+
+
+def _best(art: Article, hits, pos: tuple[int, int], floor: int) -> Located:
+    """The most specific of ``hits`` (a locative one first among equals, then the nearest to ``pos``),
+    with the places of its kind coordinated with it."""
+    best = min(hits, key=lambda p: (SPECIFICITY.get(p.value.kind, 5),
+                                    RULES["locative"] and not _locative(art, p),
+                                    not (RULES["gap"] and _follows(art, p, pos)), abs(p.start - pos[0])))
+    start, end = best.start, best.end
+    # "en Irak et en Syrie": coordinated places of one kind are kept together, as written.
+    for other in hits:
+        if other is best or other.value.kind != best.value.kind:
+            continue
+        lo, hi = (other.end, start) if other.start < start else (end, other.start)
+        if _COORDINATION.fullmatch(art.view[lo:hi]):
+            start, end = min(start, other.start), max(end, other.end)
+    near = bool(_NEAR.search(art.view, max(floor, start - 60), start))
+    coordinated = (start, end) != (best.start, best.end)
+    # Several places together resolve to none of them alone.
+    return Located(art.text[start:end], None if coordinated else best.value, near)
+
+
+def _places_in(art: Article, lo: int, hi: int) -> list[Mention]:
+    return [Mention(a, b, place) for a, b, place in gazetteer.matcher().finditer(art.view, lo, hi)]
+
+
+def _context_place(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located:
+    """A sentence that names no place goes on about the place its paragraph named just before
+    ("… landed on Coalition Forces in Erbil tonight. There was one civilian contractor killed …"),
+    else about the place of the article's lead (its title and first paragraphs)."""
+    paragraph = art.line_start(m.start)
+    hits = _places_in(art, paragraph, sentence[0])
+    if hits:
+        last = art.sentence_of(hits[-1].start)
+        return _best(art, [h for h in hits if h.start >= last[0]], (sentence[0], sentence[0]), last[0])
+    lead = _lead_places(art)
+    if lead and lead[0].end <= sentence[0]:
+        return _best(art, lead, (0, 0), 0)
+    return Located("", None, False)
+
+
+_LEAD_LINES = 3  # the title and the first paragraphs, where an article says where it happened
+
+
+def _lead_places(art: Article) -> list[Mention]:
+    """The gazetteer places of the article's first lines of text."""
+    found = art.cache.get("lead_places")
+    if found is None:
+        found, lines = [], 0
+        for lo in art._line_starts:
+            hi = art.view.find("\n", lo)
+            hi = len(art.view) if hi < 0 else hi
+            if not art.view[lo:hi].strip():
+                continue
+            found += _places_in(art, lo, hi)
+            lines += 1
+            if lines >= _LEAD_LINES:
+                break
+        art.cache["lead_places"] = found
+    return found

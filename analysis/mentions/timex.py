@@ -12,8 +12,14 @@ before); "prochain" looks forward. Day-and-month dates without a year take
 the anchor's year unless that puts them more than a month after the anchor.
 A weekday or "hier" in an article dated only to a month or a year stays in
 that window. A night ("la nuit du 15 au 16", "la nuit de lundi à mardi")
-covers its two dates. English weekdays, month-day dates ("Jan. 8, 2020")
-and "yesterday"/"today" are read by the same patterns.
+covers its two dates. English is read by patterns of the same kinds: weekdays
+("on Monday", "last Friday"), dates either way round ("Jan. 8, 2020", "8 January
+2020"), ranges ("between Oct. 17 and Nov. 9"), "last week" / "this month" / "last
+year" (the calendar unit, as "la semaine dernière"; "earlier this month" runs from
+its start to the day before the article), "in mid-January", "over the weekend"
+(the last Saturday and Sunday), "overnight" (the night before the article), "in
+the past 24 hours", "yesterday"/"today". "the same day" / "le même jour" is found
+but resolved by the period rules (it names the day told just before).
 """
 
 from __future__ import annotations
@@ -52,7 +58,9 @@ _WEEKDAY_EN_RX = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTH_EN_RX = (r"january|jan\.|february|feb\.|march|mar\.|april|apr\.|may|june|july|august|aug\.|september|"
                 r"sept?\.|october|oct\.|november|nov\.|december|dec\.")
 _UNIT_RX = r"jours|semaines|mois|ans|années"
-_SPAN_UNIT_RX = r"jours?|semaines?|mois|ans?|années?|days?|weeks?|months?|years?"
+_SPAN_UNIT_RX = r"heures?|jours?|semaines?|mois|ans?|années?|hours?|days?|weeks?|months?|years?"
+# "4 may have died" is no date: a bare "may" after a day needs a year or punctuation to be the month.
+_MONTH_EN_DAY_FIRST_RX = _MONTH_EN_RX.replace("|may|", "|may(?=,?\\s+(?:19|20)\\d\\d|\\s*[,.;:)])|")
 
 
 def cue_patterns(role: str, language: str | None = None) -> list[str]:
@@ -94,15 +102,30 @@ _PATTERNS = [
     ("range", rf"(?:du|entre\s+le)\s+(?P<d1>\d{{1,2}}|1er)(?:\s+(?P<m1>{_MONTH_RX}))?\s+(?:au|et\s+le)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
     ("date", rf"(?:le\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
     # English "January 8", "Feb. 15, 2021".
-    ("date", rf"(?P<month>{_MONTH_EN_RX})\s+(?P<day>\d{{1,2}})(?!\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?"),
+    ("date", rf"(?:on\s+)?(?P<month>{_MONTH_EN_RX})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?"),
+    # English "8 January 2020" (British and Kurdish outlets), "on 8 January".
+    ("date", rf"(?:on\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN_DAY_FIRST_RX})(?:,?\s+(?P<year>(?:19|20)\d\d))?"),
+    # "between Oct. 17 and Nov. 9", "from Jan. 3 to Jan. 9", "Oct. 17-Nov. 9".
+    ("range", rf"(?:between\s+|from\s+)?(?P<m1>{_MONTH_EN_RX})\s+(?P<d1>\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?\s*(?:and|to|through|until|-|–)\s*(?:(?P<month>{_MONTH_EN_RX})\s+)?(?P<day>\d{{1,2}})(?!\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?"),
     ("back", rf"(?:au\s+cours|durant|pendant|lors|ces|dans)\s+(?:des|les|ces)?\s*(?P<n>\d+|{'|'.join(k for k in NUMBER_WORDS if k.isalpha())})?\s*(?:derni(?:ers|ères)|passé(?:e)?s)\s+(?P<unit>{_UNIT_RX})"),
     ("year_start", r"depuis\s+le\s+début\s+de\s+l'année"),
     ("month", rf"(?:(?P<mod>début|fin|courant|en|au\s+mois\s+de|à\s+la\s+fin\s+de|au\s+début\s+de)\s+|(?P<mid>mi-))?(?P<month>{_MONTH_RX})(?:\s+(?P<year>(?:19|20)\d\d))?"),
     ("year_rel", r"(?:de\s+toute\s+)?l'(?:année|an)\s+(?P<rel>dernière|dernier|passée|passé|précédente|prochaine|prochain)|cette\s+année"),
     ("month_rel", r"ce\s+mois(?:-ci)?|le\s+mois\s+(?P<rel>dernier|passé|prochain)"),
     ("week_rel", r"cette\s+semaine|la\s+semaine\s+(?P<rel>dernière|passée|prochaine)"),
+    # English "last week", "earlier this month", "the previous year": the same calendar units.
+    ("week_rel", r"(?:(?P<rel>earlier|later)\s+)?this\s+week|(?:the\s+)?(?P<rel2>last|previous|next)\s+week"),
+    ("month_rel", r"(?:(?P<rel>earlier|later)\s+)?this\s+month|(?:the\s+)?(?P<rel2>last|previous|next)\s+month"),
+    ("year_rel", r"(?:(?P<rel>earlier|later)\s+)?this\s+year|(?:the\s+)?(?P<rel2>last|previous|next)\s+year"),
+    # "in early January", "mid-January", "late December 2019", "in January", "since January".
+    ("month", rf"(?:(?P<mod>early|late|in\s+early|in\s+late|in|during|since|by\s+early|by\s+late)\s+|(?:in\s+)?(?P<mid>mid-))(?P<month>{_MONTH_EN_RX})(?!\s+\d{{1,2}}(?!\d))(?:\s+(?P<year>(?:19|20)\d\d))?"),
+    ("month", rf"(?P<month>{_MONTH_EN_RX})\s+(?P<year>(?:19|20)\d\d)"),
+    ("weekend", r"(?:over\s+|during\s+|on\s+)?(?:the|this|last)\s+weekend"),
+    ("deictic", r"overnight"),
+    ("night", r"(?:on\s+|during\s+)?the\s+night\s+of\s+(?P<wd1>" + _WEEKDAY_EN_RX + r")\s+(?:to|into)\s+(?P<wd>" + _WEEKDAY_EN_RX + r")"),
+    ("same", r"(?:on\s+|later\s+)?(?:the\s+same\s+day|that\s+same\s+day|that\s+day|le\s+même\s+jour|ce\s+même\s+jour)"),
     ("weekday", rf"(?:ce\s+|le\s+)?(?P<wd>{_WEEKDAY_RX})(?:\s+(?P<rel>dernier|prochain))?(?:\s+(?:matin|soir|après-midi))?"),
-    ("weekday", rf"(?:(?P<rel>last|next)\s+)?(?P<wd>{_WEEKDAY_EN_RX})(?:\s+(?:morning|afternoon|evening|night))?"),
+    ("weekday", rf"(?:on\s+|late\s+|early\s+)?(?:(?P<rel>last|next|this\s+past)\s+)?(?P<wd>{_WEEKDAY_EN_RX})(?:\s+(?:morning|afternoon|evening|night))?"),
     ("deictic", r"aujourd'hui|ce\s+matin|ce\s+soir|cet\s+après-midi|cette\s+nuit|la\s+nuit\s+dernière|avant-hier|hier|demain|"
                 r"yesterday|today|tomorrow|last\s+night"),
     ("holiday", r"(?:au\s+cours\s+du\s+|à\s+la\s+|du\s+|le\s+)?(?P<hol>Nouvel\s+An|Saint-Sylvestre|Noël)"),
@@ -120,7 +143,8 @@ _TRIGGER = re.compile(  # for lowered text
     r"(?<!\w)(?:jan|feb|apr|aug|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     r"dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|yesterday|today|tomorrow|ann[ée]e|\ban\b|mois|semaine|hier|demain|aujourd|matin|soir|nuit|après-midi|nouvel|no[eë]l|"
-    r"sylvestre|derni|passé|(?:19|20)\d\d|jours?\b|ans?\b|days?\b|weeks?\b|months?\b|years?\b)"
+    r"sylvestre|derni|passé|(?:19|20)\d\d|jours?\b|ans?\b|days?\b|weeks?\b|months?\b|years?\b|heures?\b|hours?\b|"
+    r"overnight|weekend|night\b|même\s+jour)"
 )
 _WINDOW = 60  # characters around a trigger: more than any expression's reach
 
@@ -225,7 +249,8 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
     if k == "night":
         return _night(t, anchor)
     if k == "range":
-        end = _resolve_at(Timex(t.start, t.end, "date", t.fields), anchor)
+        fields = t.fields if t.get("month") else t.fields + (("month", t.get("m1")),)  # "Oct. 17-19"
+        end = _resolve_at(Timex(t.start, t.end, "date", fields), anchor)
         if end is None:
             return None
         month = _month_number(t.get("m1")) if t.get("m1") else end.start.month
@@ -242,9 +267,10 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
             year -= 1  # reporting looks back: "en mars" in February is last March
         start, end = date(year, month, 1), _month_end(year, month)
         mod = (t.get("mod") or "").lower()
-        if mod.startswith("début") or mod.startswith("au début"):
+        mod = re.sub(r"^(?:in|by)\s+", "", mod)
+        if mod.startswith(("début", "au début", "early")):
             return Period(start, start + timedelta(days=9), "month")
-        if mod.startswith("fin") or mod.startswith("à la fin"):
+        if mod.startswith(("fin", "à la fin", "late")):
             return Period(end - timedelta(days=10), end, "month")
         if t.get("mid"):
             return Period(start + timedelta(days=9), start + timedelta(days=19), "month")
@@ -252,22 +278,30 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
     if k == "year":
         y = int(t.get("year"))
         return Period(date(y, 1, 1), date(y, 12, 31), "year")
-    if k == "year_rel":
-        rel = (t.get("rel") or "").lower()
-        y = anchor.year + (-1 if rel.startswith(("dern", "pass", "préc")) else 1 if rel.startswith("proch") else 0)
-        return Period(date(y, 1, 1), date(y, 12, 31), "year")
-    if k == "month_rel":
-        rel = (t.get("rel") or "").lower()
-        d = _shift_months(anchor.replace(day=1), -1 if rel in ("dernier", "passé") else 1 if rel == "prochain" else 0)
-        return Period(d, _month_end(d.year, d.month), "month")
-    if k == "week_rel":
-        rel = (t.get("rel") or "").lower()
-        monday = anchor - timedelta(days=anchor.weekday())
-        monday += timedelta(days=-7 if rel in ("dernière", "passée") else 7 if rel == "prochaine" else 0)
-        return Period(monday, monday + timedelta(days=6), "week")
+    if k in ("year_rel", "month_rel", "week_rel"):
+        rel = _relative(t)
+        if k == "year_rel":
+            start = date(anchor.year + rel, 1, 1)
+            end, precision = date(start.year, 12, 31), "year"
+        elif k == "month_rel":
+            start = _shift_months(anchor.replace(day=1), rel)
+            end, precision = _month_end(start.year, start.month), "month"
+        else:
+            start = anchor - timedelta(days=anchor.weekday()) + timedelta(days=7 * rel)
+            end, precision = start + timedelta(days=6), "week"
+        part = (t.get("rel") or "").lower()
+        if part == "earlier":  # "earlier this month": from its start to the article
+            end = max(start, anchor - timedelta(days=1))
+        elif part == "later":
+            start = anchor
+        return Period(start, end, precision)
+    if k == "weekend":
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        return Period(saturday, saturday + timedelta(days=1), "day")
     if k == "weekday":
         wd = WEEKDAYS[t.get("wd").lower()]
-        rel = {"last": "dernier", "next": "prochain"}.get((t.get("rel") or "").lower(), (t.get("rel") or "").lower())
+        rel = (t.get("rel") or "").lower()
+        rel = "prochain" if rel == "next" else "dernier" if rel == "last" else rel
         if rel == "prochain":
             d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
         else:
@@ -277,6 +311,8 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
         return Period(d, d, "day")
     if k == "deictic":
         low = _text_of(t).lower()
+        if low == "overnight":  # the night before the article: both its days
+            return Period(anchor - timedelta(days=1), anchor, "day")
         delta = (-2 if low.startswith("avant-hier") else -1 if low.startswith(("hier", "la nuit", "yesterday", "last"))
                  else 1 if low in ("demain", "tomorrow") else 0)
         d = anchor + timedelta(days=delta)
@@ -304,6 +340,8 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
         n_raw = t.get("n").lower()
         n = int(n_raw) if n_raw.isdigit() else NUMBER_WORDS[n_raw]
         unit = t.get("unit").lower()
+        if unit.startswith(("heure", "hour")):  # "in the past 24 hours": the days it reaches into
+            return Period(anchor - timedelta(days=max(1, -(-n // 24))), anchor, "day")
         if unit.startswith(("jour", "day")):
             return Period(anchor - timedelta(days=n), anchor, "day")
         if unit.startswith(("semaine", "week")):
@@ -314,6 +352,16 @@ def _resolve_at(t: Timex, anchor: date) -> Period | None:
     if k == "year_start":
         return Period(date(anchor.year, 1, 1), anchor, "day")
     return None
+
+
+def _relative(t: Timex) -> int:
+    """-1, 0 or 1: the calendar unit before, of or after the anchor ("la semaine dernière", "next month")."""
+    rel = (t.get("rel2") or t.get("rel") or "").lower()
+    if rel.startswith(("dern", "pass", "préc", "last", "previous")):
+        return -1
+    if rel.startswith(("proch", "next")):
+        return 1
+    return 0
 
 
 def _night(t: Timex, anchor: date) -> Period | None:
