@@ -175,8 +175,7 @@ def _subject_of(art: Article, clause, names: list[Mention], before: int):
         return combine([a.value for a in named]), named
     if not art.view[span[0]:span[1]].strip(" ,«»\"'"):
         return None
-    if _ATTACK.search(art.view, span[0], span[1]) and not cues(art)["strike_noun"].search(
-            art.view, span[0], _ATTACK.search(art.view, span[0], span[1]).start()):
+    if _ATTACK.search(art.view, span[0], span[1]):
         # "a suicide drone attack killed three troops": whoever the text says carries out the attacks.
         return _attacker(art, span[0])
     if PRONOUN_SUBJECT.match(art.view, span[0], span[1]):
