@@ -435,9 +435,9 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     groups = _groups_before(art, earlier)
     if groups:
         return combine([a.value for a in groups[-1]]), groups[-1]
-    # Last, for a count of actions (bombs dropped, targets hit), the friendly force the
-    # article names most often.
-    if action or cat.category in ("strikes", "operations", "artillery_rounds", "aircraft"):
+    # Last, for a count of actions (bombs dropped, targets hit, sites struck or destroyed), the
+    # friendly force the article names most often.
+    if action or cat.category in ("strikes", "operations", "artillery_rounds", "aircraft", "sites", "destroyed"):
         subject = article_subject(art)
         if subject:
             return subject, ""
