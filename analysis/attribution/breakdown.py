@@ -214,13 +214,14 @@ def apply_breakdowns(rows: list[dict], text: str, language: str = "fr", timexes=
 
     # A toll split over the next sentences ("34 service members suffered concussions … Eight
     # service members … nine other service members … Sixteen …"): counts of the same people
-    # that add up to it. Each part keeps the period of its own sentence (a status on that day).
+    # that add up to it: the same people, hurt by the same hand. Each part keeps the period of
+    # its own sentence (a status on that day).
     for j, total in enumerate(rows):
         if total["category"] not in PEOPLE_OUTCOMES or total["value"] is None or j in done:
             continue
         parts = _split(rows, j, done)
         for k in parts:
-            _inherit(rows[k], total, actor=rows[k]["actor"] == "unknown", period=False)
+            _inherit(rows[k], total, actor=True, period=False)
             done.add(k)
 
     # Items of one list: the category of the first strong item.
