@@ -56,7 +56,7 @@ PATIENT = {"killed", "wounded", "captured", "destroyed", "sites", "percent", "mo
 OWNED = {"troops", "aircraft"}
 _DONE_TO = ("killed", "wounded", "captured", "destroyed")
 
-_MODIFIER_BEFORE = re.compile(r"(?:dirigée?s?|menée?s?|conduite?s?|led)\s+par\s+(?:les\s+|la\s+|le\s+|l')?$|(?:by)\s+(?:the\s+)?$", re.IGNORECASE)
+_MODIFIER_BEFORE = re.compile(r"(?:dirigée?s?|menée?s?|conduite?s?|led)\s+par\s+(?:les\s+|la\s+|le\s+|l')?$|\b(?:led|headed|backed|supported|sponsored|armed|funded)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _GROUP_LINK = re.compile(r"^\s*(?:et|,|ou|and)?\s*(?:les\s+|la\s+|le\s+|l'|des\s+|de\s+la\s+|de\s+l'|du\s+)?$", re.IGNORECASE)
 _ATTACHED_LINK = re.compile(
     r"^\s*(?:,\s*)?(?:et\s+|ou\s+)?(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|de\s+|par\s+l'|par\s+les\s+|par\s+la\s+|par\s+|"
