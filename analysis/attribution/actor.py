@@ -12,7 +12,9 @@ Victims are never actors. Evidence, in order:
    the agent after "par"; a subject with no name ("les troupes", "les
    frappes", "elle") is the last named one of its kind earlier in the text;
 3. names attached to the counted noun ("frappes américaines et irakiennes",
-   "missiles iraniens"), unless the noun is what was acted on;
+   "missiles iraniens") or, in English, standing before it ("two Iranian
+   drones"), unless the noun is what was acted on; an attack as the subject
+   ("a drone attack killed three troops") did it for the attacker the text names;
 4. the nearest group of names before the number — skipping targets ("contre
    l'EI"), names a preposition governs, the speaker of a reported statement
    and names that only qualify another ("la coalition dirigée par les

@@ -4,7 +4,9 @@ A figure's category is the product of two things read on tokens of its clause:
 
 * the **head noun** of the counted phrase, found after the number past
   adjectives, units ("séries de"), a partitive ("trois des sites") and, after a
-  collective number, "de" ("des dizaines de militants"); its row in
+  collective number, "de" ("des dizaines de militants"); in English, the last
+  known noun of the compound after the number ("two ISIL vehicle bombs",
+  "two operational and weapons storage facilities"); its row in
   ``resources/<lang>/categories.tsv`` gives a default category, a *strength*
   and a *class* (troop, fighter, person, target, equipment, place, times);
 * the **verb** governing the number's clause (``resources/<lang>/verbs.tsv``):
@@ -17,6 +19,10 @@ A figure's category is the product of two things read on tokens of its clause:
   (``resources/<lang>/head_actions.tsv``): a target struck is a site, a target
   neutralised is destroyed, a fighter counted as a force is troops, "à 14
   reprises" after "attaquées" is attacks.
+
+A count after a partitive ("four of the five contractors who were injured") takes
+the category of the count it is part of; an object listed after another
+("destroyed two vehicle bombs and four buildings") shares its verb.
 
 A strong noun (strikes, rockets, "morts"...) decides by itself. A number with no
 noun of its own ("six ont été menées", "deux en Syrie", "72 du Front al-Nosra")
