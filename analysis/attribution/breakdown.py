@@ -12,6 +12,10 @@ nothing), so it takes from its total what it does not state:
   **sum** (a list of counts whose values add up to a count stated earlier in
   the sentence or the two before): the part inherits the total's period and
   actor, its category when its own is weak, its place when it names none;
+* **split** (a toll followed, in the next sentences, by counts of the same
+  people adding up to it: "34 service members suffered concussions … Eight
+  service members … nine other service members …"): each part takes the
+  toll's category, actor and place, and keeps the period of its own sentence;
 * **item** (the next count of one list, joined by a ``coordinator`` cue:
   "1.046 membres de l'EI, 72 du Front al-Nosra et 52 civils"): the item takes
   the first item's category when its own is weak. Items of one list may have
