@@ -115,7 +115,7 @@ SCHEMAS = {
     "clauses": _schema("clauses", {
         "kind": Column(str, Check.isin((
             "gerund", "relative", "coordination", "complement", "source", "place_head", "place_tail", "passive",
-            "auxiliary", "attack_verb", "attack_noun", "attack_claim", "attack_link", "action_noun", "attribution",
+            "auxiliary", "agent", "attack_verb", "attack_noun", "attack_claim", "attack_link", "action_noun", "attribution",
             "fighting", "finder", "generic", "one_event", "preposition", "retaliation", "strike_noun", "target"))),
         "pattern": PATTERN}, unique=("kind", "pattern")),
     "period_cues": _schema("period_cues", {

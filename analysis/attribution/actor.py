@@ -12,7 +12,9 @@ Victims are never actors. Evidence, in order:
    the agent after "par"; a subject with no name ("les troupes", "les
    frappes", "elle") is the last named one of its kind earlier in the text;
 3. names attached to the counted noun ("frappes américaines et irakiennes",
-   "missiles iraniens"), unless the noun is what was acted on;
+   "missiles iraniens") or, in English, standing before it ("two Iranian
+   drones"), unless the noun is what was acted on; an attack as the subject
+   ("a drone attack killed three troops") did it for the attacker the text names;
 4. the nearest group of names before the number — skipping targets ("contre
    l'EI"), names a preposition governs, the speaker of a reported statement
    and names that only qualify another ("la coalition dirigée par les
@@ -56,7 +58,7 @@ PATIENT = {"killed", "wounded", "captured", "destroyed", "sites", "percent", "mo
 OWNED = {"troops", "aircraft"}
 _DONE_TO = ("killed", "wounded", "captured", "destroyed")
 
-_MODIFIER_BEFORE = re.compile(r"(?:dirigée?s?|menée?s?|conduite?s?|led)\s+par\s+(?:les\s+|la\s+|le\s+|l')?$|(?:by)\s+(?:the\s+)?$", re.IGNORECASE)
+_MODIFIER_BEFORE = re.compile(r"(?:dirigée?s?|menée?s?|conduite?s?|led)\s+par\s+(?:les\s+|la\s+|le\s+|l')?$|\b(?:led|headed|backed|supported|sponsored|armed|funded)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _GROUP_LINK = re.compile(r"^\s*(?:et|,|ou|and)?\s*(?:les\s+|la\s+|le\s+|l'|des\s+|de\s+la\s+|de\s+l'|du\s+)?$", re.IGNORECASE)
 _ATTACHED_LINK = re.compile(
     r"^\s*(?:,\s*)?(?:et\s+|ou\s+)?(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|de\s+|par\s+l'|par\s+les\s+|par\s+la\s+|par\s+|"
@@ -69,7 +71,6 @@ _OWNER_LINK = re.compile(
     r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|de\s+|of\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
-_AGENT_BEFORE = re.compile(r"(?:\bpar|\b(?:frappes?|raids?|bombardements?|tirs?)(?:\s+aériens?|\s+aériennes?)?)\s+(?:des\s+|les\s+|la\s+|le\s+|l'|un\s+|une\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _ATTACK = re.compile(r"\b(?:attaque|attentat|tirs?\s+de\s+roquettes?|roquettes?|drones?\s+(?:piégé|armé|kamikaze)|"
                      r"attaque\s+de\s+drone|attacks?|rockets?)", re.IGNORECASE)
 _FIRING = re.compile(r"\b(?:tir|lan[cç]|fir|launch)\w*", re.IGNORECASE)
@@ -176,6 +177,9 @@ def _subject_of(art: Article, clause, names: list[Mention], before: int):
         return combine([a.value for a in named]), named
     if not art.view[span[0]:span[1]].strip(" ,«»\"'"):
         return None
+    if _ATTACK.search(art.view, span[0], span[1]):
+        # "a suicide drone attack killed three troops": whoever the text says carries out the attacks.
+        return _attacker(art, span[0])
     if PRONOUN_SUBJECT.match(art.view, span[0], span[1]):
         # "…, qu'elle ne l'a fait…": a pronoun takes the subject of an earlier clause of the sentence
         parts = clauses(art, art.sentence_of(span[0]))
@@ -215,7 +219,7 @@ def _earlier_subject(art: Article, pos: int, limit: int = 4):
             named = subject_names(art, clause, names)
             if named:
                 return combine([a.value for a in named]), named
-            _, agent, _ = passive_agent(art, clause, names, _AGENT_BEFORE)
+            _, agent, _ = passive_agent(art, clause, names, cues(art)["agent"])
             if agent:
                 return combine([a.value for a in agent]), agent
     return None
@@ -252,6 +256,13 @@ def _owner(art: Article, m: NumberMention, cat: Category, sentence) -> list[Ment
     if own:
         return own
     return _attached(art, _usable(art, inside), cat.noun_end, cat.noun_end + 60, _OWNER_LINK)
+
+
+def _modifiers(art: Article, m: NumberMention, cat: Category) -> list[Mention]:
+    """Names standing between a number and its counted noun (English order: "three U.S. airstrikes")."""
+    if cat.noun_start is None or cat.noun_start <= m.end:
+        return []
+    return [a for a in art.within("actors", m.end, cat.noun_start) if not _is_place_adjective(art, a)]
 
 
 def _victims_side(art: Article, m: NumberMention, cat: Category, sentence) -> list[Mention]:
@@ -314,6 +325,13 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     if owner:
         return combine([a.value for a in owner]), owner
 
+    # Names between the number and its noun ("two Iranian missiles", "two ISIL vehicle bombs"):
+    # the doer of what is counted, or, for what was done to it, the victim's side.
+    modifiers = _modifiers(art, m, cat)
+    if modifiers and cat.category not in PATIENT:
+        return combine([a.value for a in modifiers]), modifiers
+    names = [a for a in names if a not in modifiers]
+
     # A participle clause ("…, tuant 51 militants") acts with the subject of the clause it
     # hangs on; what it counts (the victims, the things destroyed) never acts.
     if here[2] == "gerund":
@@ -321,7 +339,7 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
         subject = _subject_of(art, ruling, names, m.start)
         if subject:
             return subject
-        passive, agent, _ = passive_agent(art, ruling, names, _AGENT_BEFORE)
+        passive, agent, _ = passive_agent(art, ruling, names, cues(art)["agent"])
         if agent:
             return agent[0].value, agent
         if passive or _ATTACK.search(art.view, ruling[0], ruling[1]) or incoming:
@@ -330,7 +348,7 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
 
     # A passive clause: its subject is acted on; the agent is "par …", else for an
     # attack the attacker the text names.
-    passive, agent, attack = passive_agent(art, here, names, _AGENT_BEFORE)
+    passive, agent, attack = passive_agent(art, here, names, cues(art)["agent"])
     if passive:
         # The grammatical subject: the names just before the passive verb, after any
         # fronted phrase ("Selon l'armée irakienne, 70 % de la ville a été libérée").
@@ -387,7 +405,7 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     cues_after = [s for s, e in art.within("cues", m.end, sentence[1])]
     first_cue = min(cues_after, default=sentence[1])
     for a in after:
-        if a.start < first_cue and _AGENT_BEFORE.search(art.view, max(m.end, a.start - 40), a.start):
+        if a.start < first_cue and found["agent"].search(art.view, max(m.end, a.start - 40), a.start):
             if not incoming or a.value not in FRIENDLY:
                 return a.value, [a]
     victims_friendly = cat.category in VICTIMS and any(
@@ -419,9 +437,9 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     groups = _groups_before(art, earlier)
     if groups:
         return combine([a.value for a in groups[-1]]), groups[-1]
-    # Last, for a count of actions (bombs dropped, targets hit), the friendly force the
-    # article names most often.
-    if action or cat.category in ("strikes", "operations", "artillery_rounds", "aircraft"):
+    # Last, for a count of actions (bombs dropped, targets hit, sites struck or destroyed), the
+    # friendly force the article names most often.
+    if action or cat.category in ("strikes", "operations", "artillery_rounds", "aircraft", "sites", "destroyed"):
         subject = article_subject(art)
         if subject:
             return subject, ""

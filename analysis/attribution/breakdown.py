@@ -12,6 +12,10 @@ nothing), so it takes from its total what it does not state:
   **sum** (a list of counts whose values add up to a count stated earlier in
   the sentence or the two before): the part inherits the total's period and
   actor, its category when its own is weak, its place when it names none;
+* **split** (a toll followed, in the next sentences, by counts of the same
+  people adding up to it: "34 service members suffered concussions … Eight
+  service members … nine other service members …"): each part takes the
+  toll's category, actor and place, and keeps the period of its own sentence;
 * **item** (the next count of one list, joined by a ``coordinator`` cue:
   "1.046 membres de l'EI, 72 du Front al-Nosra et 52 civils"): the item takes
   the first item's category when its own is weak. Items of one list may have
@@ -73,6 +77,37 @@ def _weak(row: dict, total: dict | None = None) -> bool:
     if not row.get("subject") or row["category"] == "other":
         return True
     return total is not None and row["category"] == "troops" and total["category"] in PEOPLE_OUTCOMES
+
+
+def _fits(part: dict, total: dict) -> bool:
+    """Whether a count can be a part of a total: it says no more than who was counted, the same
+    thing, or another fate of people ("1 prisonnier" among the dead); "two facilities" struck are
+    no part of "three rockets"."""
+    return (_weak(part, total) or part["category"] == total["category"]
+            or {part["category"], total["category"]} <= PEOPLE_OUTCOMES)
+
+
+def _head_word(row: dict) -> str:
+    words = (row.get("subject") or "").lower().split()
+    return words[-1].rstrip("s") if words else ""
+
+
+def _split(rows: list[dict], j: int, done: set[int]) -> list[int]:
+    """The counts right after row ``j``'s sentence, of the same head noun, that add up to it (two or more)."""
+    total, head = rows[j], _head_word(rows[j])
+    parts, acc = [], 0.0
+    for k in range(j + 1, len(rows)):
+        row = rows[k]
+        if row["sentence_start"] == total["sentence_start"]:
+            continue
+        if (k in done or row["value"] is None or not head or _head_word(row) != head or row.get("repeat_of")
+                or not _fits(row, total)):
+            break
+        parts.append(k)
+        acc += row["value"]
+        if acc >= total["value"]:
+            break
+    return parts if len(parts) >= 2 and abs(acc - total["value"]) < 1e-9 else []
 
 
 def _own_clause_dated(rows: list[dict], k: int, text: str, timexes) -> bool:
@@ -172,13 +207,26 @@ def apply_breakdowns(rows: list[dict], text: str, language: str = "fr", timexes=
             continue
         window = _window(rows, run[0])
         totals = [j for j in range(run[0]) if rows[j]["sentence_start"] in window
-                  and rows[j]["value"] is not None and abs(rows[j]["value"] - sum(values)) < 1e-9]
+                  and rows[j]["value"] is not None and abs(rows[j]["value"] - sum(values)) < 1e-9
+                  and all(_fits(rows[k], rows[j]) for k in run)]
         if totals:
             total = rows[totals[-1]]
             for k in run:
                 _inherit(rows[k], total, actor=rows[k]["actor"] == "unknown",
                          period=not _own_clause_dated(rows, k, text, timexes))
                 done.add(k)
+
+    # A toll split over the next sentences ("34 service members suffered concussions … Eight
+    # service members … nine other service members … Sixteen …"): counts of the same people
+    # that add up to it: the same people, hurt by the same hand. Each part keeps the period of
+    # its own sentence (a status on that day).
+    for j, total in enumerate(rows):
+        if total["category"] not in PEOPLE_OUTCOMES or total["value"] is None or j in done:
+            continue
+        parts = _split(rows, j, done)
+        for k in parts:
+            _inherit(rows[k], total, actor=True, period=False)
+            done.add(k)
 
     # Items of one list: the category of the first strong item.
     for run in lists:

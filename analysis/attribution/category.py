@@ -4,7 +4,9 @@ A figure's category is the product of two things read on tokens of its clause:
 
 * the **head noun** of the counted phrase, found after the number past
   adjectives, units ("séries de"), a partitive ("trois des sites") and, after a
-  collective number, "de" ("des dizaines de militants"); its row in
+  collective number, "de" ("des dizaines de militants"); in English, the last
+  known noun of the compound after the number ("two ISIL vehicle bombs",
+  "two operational and weapons storage facilities"); its row in
   ``resources/<lang>/categories.tsv`` gives a default category, a *strength*
   and a *class* (troop, fighter, person, target, equipment, place, times);
 * the **verb** governing the number's clause (``resources/<lang>/verbs.tsv``):
@@ -17,6 +19,10 @@ A figure's category is the product of two things read on tokens of its clause:
   (``resources/<lang>/head_actions.tsv``): a target struck is a site, a target
   neutralised is destroyed, a fighter counted as a force is troops, "à 14
   reprises" after "attaquées" is attacks.
+
+A count after a partitive ("four of the five contractors who were injured") takes
+the category of the count it is part of; an object listed after another
+("destroyed two vehicle bombs and four buildings") shares its verb.
 
 A strong noun (strikes, rockets, "morts"...) decides by itself. A number with no
 noun of its own ("six ont été menées", "deux en Syrie", "72 du Front al-Nosra")
@@ -47,8 +53,17 @@ _ADJECTIVES = re.compile(
     r"other|more|additional|further|civilian|military|operational)\s+)*",
     re.IGNORECASE,
 )
-# English puts names and nationalities before the noun: "two ISIL vehicle bombs", "one U.S. service member".
-_EN_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.-]*|American|Iraqi|Syrian|Iranian)\s+)*")
+# English puts names, nationalities and other nouns before the counted noun ("two ISIL vehicle bombs",
+# "one U.S. service member", "two operational and weapons storage facilities", "two drone attacks"):
+# the head is the last known noun of the words after the number, which end at a function word.
+_EN_WORD = re.compile(r"\s*([\w'’-]+(?:\.[\w]+)*\.?)")
+_EN_STOP = re.compile(
+    r"(?:of|in|at|on|to|from|for|with|by|near|into|across|against|or|but|who|whom|which|that|were|was|are|is|be|"
+    r"have|has|had|been|the|a|an|than|as|since|after|before|during|per|each|while|they|he|she|it|we|said|says|"
+    r"told|would|will|could|can|may|might|did|do|does|not|no|still|also|there|this|these|those|its|their|his|her)$",
+    re.IGNORECASE,
+)
+_EN_MAX_WORDS = 5
 _LINK = re.compile(r"\s*(?:de\s+|d'|of\s+)", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*(?:des\s+|d'entre\s+(?:les\s+)?|of\s+the\s+)", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"(?:aines?|milliers?|millions?|milliards?|dozens?)$")
@@ -71,6 +86,9 @@ _FILLER = (
 )
 _CLAUSE_END = re.compile(r"[,;:.()«»\"!?]|\s(?:et|mais|que|qu'|dont|où|ou|alors|and|but|while)\s", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s(?:qui|who|which|that)\s", re.IGNORECASE)
+_OWN_PARTICIPLE = re.compile(r"\s+")
+# Between two counted phrases of one list: "two vehicle bombs and four buildings", "trois sites, deux dépôts".
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|et|ou)\s+)?$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?:été|were|was|been)\s+$", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$")
 _PERCENT_UNIT = re.compile(r"%|pour\s?cent|pourcents?|percent|per cent", re.IGNORECASE)
@@ -174,8 +192,10 @@ def _head(art: Article, m: NumberMention, sentence: tuple[int, int]) -> _Head:
         pos = partitive.end()  # "trois des sites"
     pos = _ADJECTIVES.match(view, pos).end()
     if language == "en":
-        pos = _EN_MODIFIERS.match(view, pos).end()
-        pos = _ADJECTIVES.match(view, pos).end()
+        found = _english_head(view, pos, sentence[1], rx, language)
+        if found is not None:
+            first, noun = found
+            return _Head(_noun_entry(noun.group(0), language), noun.start(), noun.end(), first, False)
     subject_start = pos
     unit = _UNITS.match(view, pos)
     if unit:
@@ -189,6 +209,33 @@ def _head(art: Article, m: NumberMention, sentence: tuple[int, int]) -> _Head:
     return _Head(None, None, None, subject_start, False)
 
 
+def _english_head(view: str, pos: int, stop: int, rx: re.Pattern, language: str):
+    """(start of the first noun, last noun) of an English noun compound after ``pos``, or None.
+
+    Words up to ``_EN_MAX_WORDS`` are read until a function word, a punctuation mark or, once a
+    noun is found, a word that is no noun ("three American troops killed"); "and" may join
+    modifiers before the first noun ("operational and weapons storage facilities")."""
+    first = last = None
+    words = 0
+    while pos < stop and words < _EN_MAX_WORDS:
+        word = _EN_WORD.match(view, pos, stop)
+        if word is None:
+            break
+        token = word.group(1)
+        if _EN_STOP.match(token) or (token.lower() == "and" and last is not None):
+            break
+        noun = rx.match(view, word.start(1), stop)
+        if noun is not None:
+            first = first if first is not None else noun.start()
+            last = noun
+            pos, words = noun.end(), words + 1
+            continue
+        if last is not None or _verb_regexes(language)[1].match(view, word.start(1)):
+            break
+        pos, words = word.end(), words + 1
+    return (first, last) if last is not None else None
+
+
 # --- verb -----------------------------------------------------------------------------------------------------
 
 def _verb(art: Article, m: NumberMention, head: _Head, sentence: tuple[int, int]) -> _Verb | None:
@@ -198,6 +245,14 @@ def _verb(art: Article, m: NumberMention, head: _Head, sentence: tuple[int, int]
     view = art.view
     lo = max(sentence[0], m.start - 60)
     hit = before_rx.search(view, lo, m.start)
+    if hit and "," in view[hit.end(hit.lastgroup):m.start] and head.end is not None:
+        # "one contractor killed, five contractors injured": a participle right after the
+        # counted noun is its own verb, not the one before the comma.
+        own = _OWN_PARTICIPLE.match(view, head.end)
+        after = after_rx.match(view, own.end()) if own else None
+        if after:
+            verb = verbs[int(after.lastgroup[1:])][0]
+            return _Verb(verb.action, verb.category, False)
     if hit:
         verb = verbs[int(hit.lastgroup[1:])][0]
         active = verb.action in _ACTIVE_ACTIONS and not _PASSIVE_BEFORE.search(view, lo, hit.start())
@@ -283,6 +338,27 @@ def _predicate_noun(art: Article, m: NumberMention, sentence: tuple[int, int]):
     return best
 
 
+def _of_number(art: Article, m: NumberMention) -> NumberMention | None:
+    """The count right after a partitive ("four of the five contractors", "trois des cinq soldats")."""
+    partitive = _PARTITIVE.match(art.view, m.end)
+    if partitive is None:
+        return None
+    return next((x for x in art.numbers if x.start == partitive.end()), None)
+
+
+def _listed_verb(art: Article, m: NumberMention, sentence: tuple[int, int]) -> _Verb | None:
+    """The verb of the counted phrase this one is listed after, in the same clause."""
+    before = [x for x in _previous(art, m) if x.start >= sentence[0]]
+    if not before:
+        return None
+    prev = before[-1]
+    p_head, p_cat = _cached(art, prev)
+    end = p_head.end if p_head.end is not None else prev.end
+    if p_cat.evidence != "verb" or end > m.start or not _LIST_JOIN.match(art.view[end:m.start]):
+        return None
+    return _verb(art, prev, p_head, sentence) or _listed_verb(art, prev, sentence)
+
+
 # --- entry point ----------------------------------------------------------------------------------------------
 
 def categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Category:
@@ -300,6 +376,13 @@ def _categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> tu
     if _MONEY_BEFORE.search(view, max(0, m.number_start - 3), m.number_start):
         return _Head(None, None, None, m.end, False), Category(
             "money", view[m.number_start - 1:m.number_start], None, None, strength="strong", evidence="noun")
+
+    partitive = _of_number(art, m)
+    if partitive is not None:
+        # "Four of the five contractors who were injured": what the whole counts.
+        p_head, p_cat = _cached(art, partitive)
+        return p_head, Category(p_cat.category, p_cat.subject, None, None, p_cat.active, p_cat.strength,
+                                "partitive")
 
     head = _head(art, m, sentence)
     noun = head.noun
@@ -342,6 +425,13 @@ def _categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> tu
     own = _apply(noun, verb, art.language)
     if own:
         return head, Category(own, subject, head.start, head.end, active, "strong", "verb")
+    if noun is not None and verb is None:
+        # "destroyed two vehicle bombs and four buildings": an object coordinated after another
+        # shares its verb.
+        listed = _listed_verb(art, m, sentence)
+        own = _apply(noun, listed, art.language) if listed else None
+        if own:
+            return head, Category(own, subject, head.start, head.end, listed.active, "strong", "verb")
     if noun is not None:
         # "attaquées à 14 reprises en Irak et à 9 reprises en Syrie": the same head coordinated.
         for prev in reversed(_previous(art, m)):
