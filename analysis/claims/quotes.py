@@ -66,7 +66,7 @@ def quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], se
     return claims, used_cues, claimed
 
 
-_THAT = re.compile(r"[^,.;:]{0,80}?\b(?:que|qu')\s*|\s*:\s*", re.IGNORECASE)
+_THAT = re.compile(r"[^,.;:]{0,80}?\b(?:que|qu'|that)\s*|\s*:\s*", re.IGNORECASE)
 
 
 def _statement_start(view: str, cue_end: int, limit: int) -> int:
@@ -103,6 +103,54 @@ def _absolute_subject(view: str, s0: int, cue_start: int) -> tuple[int, int] | N
     if not (DETERMINERS.match(phrase) or phrase[:1].isupper()):
         return None
     return trim(view, m.start(1), m.end(1))
+# English puts the attribution after the statement with the subject first: "S, the Pentagon said in a
+# statement Saturday.", "“…,” he said.", "S, defense officials told CNN." After the verb come only
+# adjuncts: a medium, a time, a place, an addressee.
+_POST_SUBJECT = re.compile(r"(?:,|,?\s*\")\s*((?:[^,\"\s]+\s+){0,11}?[^,\"\s]+)\s*$")
+_ADJUNCT = re.compile(
+    r"(?:in|on|at|during|via|to|from|through|late|early|earlier|later|last|this|next|yesterday|today|tonight|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|while|after|before|citing|as|when|without|"
+    r"according)\b",
+    re.IGNORECASE,
+)
+_ADDRESSEE = re.compile(r"\s*(?:reporters|journalists|lawmakers|congress|(?:the\s+)?[A-Z][\w.&'-]*"
+                        r"(?:\s+(?:and\s+|&\s+)?(?:[Tt]he\s+)?[A-Z][\w.&'-]*)*)")
+_NOT_A_POST_SUBJECT = re.compile(r"(?:and|but|or|which|who|where|when|while|as|that|so|because|if|then)\b",
+                                 re.IGNORECASE)
+
+
+def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The statement and subject of "S, X said [adjuncts]." (English order), or None.
+
+    The statement runs from the sentence start (or the opening quote mark of a quotation begun in an
+    earlier sentence: "“A. B,” Kirby told reporters") to the comma before the subject.
+    """
+    if art.language != "en":
+        return None
+    view = art.view
+    s0, s1 = sentence
+    subject = _POST_SUBJECT.search(view, s0, cue.start)
+    if not subject or _NOT_A_POST_SUBJECT.match(subject.group(1)):
+        return None
+    rest_start = cue.end
+    if re.search(r"\btold$|\btells$", art.low[cue.start:cue.end]):
+        addressee = _ADDRESSEE.match(view, cue.end, s1)
+        if not addressee or addressee.end() == cue.end:
+            return None
+        rest_start = addressee.end()
+    rest = view[rest_start:s1].strip(" .,;")
+    if rest and (not _ADJUNCT.match(rest) or re.search(r"\bthat\b", rest)):
+        return None
+    start, end = s0, subject.start()
+    opened = next((qs for qs, qe in quotes if qs < s0 < qe), None)
+    if opened is not None and art.line_start(opened) == art.line_start(s0):
+        start = opened
+    if len(view[start:end].split()) < 4 or (_LEAD_IN_ONLY.fullmatch(view[start:end].strip(" ,"))):
+        return None
+    return (start, end), trim(view, subject.start(1), subject.end(1))
+
+
+_LEAD_IN_ONLY = re.compile(r"(?:in|on|at|during|after|before|since|for)\b[^,\"]*", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront)\s+\w+", re.IGNORECASE)
 
 
@@ -179,7 +227,11 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                         # a cue ending in a preposition ("a-t-on appris auprès du") is followed by its source
                         and (not STATEMENT_START.match(follows) or re.search(r"\bd(?:e|u|es)$", art.low[cue.start:cue.end]))
                         and not re.search(r"\b(?:que|qu')", clause))
-            if inverted:
+            post = None if inverted else _postposed(art, cue, sentence, quotes)
+            if post:
+                content, subject = post
+                claim = make_claim(art, content, cue, subject, sentence)
+            elif inverted:
                 np = np_after(view, cue.end, s1)
                 extra = apposition(view, np[1], s1)
                 claim = make_claim(art, (s0, cue.start), cue, np, sentence, extra)
