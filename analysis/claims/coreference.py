@@ -89,7 +89,7 @@ def _communique_publisher(art: Article, before: int) -> str:
     return ""
 
 
-_PRONOUN = re.compile(r"^(?:il|elle|ils|elles|lui|eux|he|she|they|him|her|them)$", re.IGNORECASE)  # "selon lui"
+_PRONOUN = re.compile(r"^(?:il|elle|ils|elles|lui|eux|he|she|it|they|him|her|them)$", re.IGNORECASE)  # "selon lui"
 # "cette organisation", "la même source", "son décompte": the source of an earlier claim.
 _DEMONSTRATIVE = re.compile(r"^(?:ce|cet|cette|ces|la\s+même|le\s+même|les\s+mêmes|son|sa|ses|leurs?|this|that|the\s+same)\s",
                             re.IGNORECASE)
@@ -139,7 +139,11 @@ def coreference(art: Article, claims: list[Claim]) -> None:
             acronym = bare.group(1) if bare.group(1).isupper() else ""
             if acronym:
                 target = next((o for o in claims if o.speaker.endswith(f"({acronym})")), None)
-            if target is None:
+            if target is None and acronym and sp[:3].lower() == "the":
+                # "the US", "the SDF": English writes names of states and groups with "the"; they refer back
+                # only to a speaker holding them ("l'ONG" is a class noun: the nearest NGO below).
+                target = next((o for o in reversed(claims[:i]) if acronym.lower() in o.speaker.lower()), None)
+            elif target is None:
                 target = _antecedent(claims, i, bare.group(1))
         elif re.fullmatch(r"[A-Z]{2,}", sp):
             target = next((o for o in claims if o.speaker.endswith(f"({sp})")), None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from analysis.claims.cues import Cue
+from analysis.claims.cues import Cue, find_cues
 from analysis.claims.model import Claim
 from analysis.claims.speakers import (
     DETERMINERS, LEADING_SKIP, STATEMENT_START, apposition, author_after, channel_markers, head, make_claim,
@@ -66,12 +66,20 @@ def quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], se
     return claims, used_cues, claimed
 
 
-_THAT = re.compile(r"[^,.;:]{0,80}?\b(?:que|qu'|that)\s*|\s*:\s*", re.IGNORECASE)
+_THAT = re.compile(r"[^,.;:]{0,80}?\b(?:que|qu')\s*|\s*:\s*", re.IGNORECASE)
+# English "that" opens the statement only right after the verb, its adjuncts or its addressee ("said in a
+# statement on Friday that", "told CNN that"), not as the relative of a noun inside the statement
+# ("said it fired the missiles in retaliation to an airstrike that killed …").
+_THAT_EN = re.compile(
+    r"(?:\s*,?\s*(?:(?:in|on|at|during|to|from|via|late|early|earlier|last|this)\b[^,.;:\"]{0,45}?|"
+    r"(?:\S+\s+){0,2}?\S+))?\s*,?\s+that\s+|\s*:\s*",
+    re.IGNORECASE,
+)
 
 
-def _statement_start(view: str, cue_end: int, limit: int) -> int:
-    """Where a reported statement starts: after "que" ("a déclaré mardi dans un communiqué que S")."""
-    m = _THAT.match(view, cue_end, limit)
+def _statement_start(view: str, cue_end: int, limit: int, language: str = "fr") -> int:
+    """Where a reported statement starts: after "que" ("a déclaré mardi dans un communiqué que S"), "that"."""
+    m = (_THAT_EN if language == "en" else _THAT).match(view, cue_end, limit)
     return m.end() if m else cue_end
 
 
@@ -138,8 +146,12 @@ def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int
         if not addressee or addressee.end() == cue.end:
             return None
         rest_start = addressee.end()
+    rest_start += len(view[rest_start:s1]) - len(view[rest_start:s1].lstrip(" ,"))
     rest = view[rest_start:s1].strip(" .,;")
-    if rest and (not _ADJUNCT.match(rest) or re.search(r"\bthat\b", rest)):
+    # "…, Marotto tweeted, saying S2": a participle of saying opens a statement of its own (or restates this one)
+    participle = next((c for c in find_cues(art.low, art.language, rest_start, s1)
+                       if c.start == rest_start and c.form == "participle"), None)
+    if rest and participle is None and (not _ADJUNCT.match(rest) or re.search(r"\bthat\b", rest)):
         return None
     start, end = s0, subject.start()
     opened = next((qs for qs, qe in quotes if qs < s0 < qe), None)
@@ -170,13 +182,20 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
             if (cue.form in ("participle", "verb") and prev.end <= cue.start and prev.extra.get("inverted")
                     and _RELATIVE_CUE.search(view, s0, cue.start)):
                 # "S1, indique CNN qui note que S2": the relative's subject is the inverted speaker.
-                second = make_claim(art, (_statement_start(view, cue.end, s1), s1), cue, None, sentence)
+                second = make_claim(art, (_statement_start(view, cue.end, s1, art.language), s1), cue, None, sentence)
+                if second:
+                    claims.append(replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
+                                          speaker_kind=prev.speaker_kind, channel=prev.channel))
+            elif (cue.form == "participle" and prev.extra.get("postposed") and cue.start > prev.end
+                    and cue.lemma != "say" and _SECOND_CUE.search(view, s0, cue.start)):
+                # "S1, X said, adding that S2": a second act of the same speaker ("…, saying S2" restates the first)
+                second = make_claim(art, (_statement_start(view, cue.end, s1, art.language), s1), cue, None, sentence)
                 if second:
                     claims.append(replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
                                           speaker_kind=prev.speaker_kind, channel=prev.channel))
             elif (cue.form in ("participle", "verb") and prev.end > cue.start > prev.start
                     and _SECOND_CUE.search(view, s0, cue.start)):
-                second = make_claim(art, (_statement_start(view, cue.end, s1), s1), cue, None, sentence)
+                second = make_claim(art, (_statement_start(view, cue.end, s1, art.language), s1), cue, None, sentence)
                 if second:
                     second = replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
                                      speaker_kind=prev.speaker_kind, channel=prev.channel)
@@ -231,6 +250,8 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
             if post:
                 content, subject = post
                 claim = make_claim(art, content, cue, subject, sentence)
+                if claim:
+                    claim.extra["postposed"] = True
             elif inverted:
                 np = np_after(view, cue.end, s1)
                 extra = apposition(view, np[1], s1)
@@ -239,7 +260,7 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                     claim.extra["inverted"] = True
             else:
                 subject = head(view, *subject_before(view, s0, cue.start))
-                start = _statement_start(view, cue.end, s1)
+                start = _statement_start(view, cue.end, s1, art.language)
                 rest = view[start:s1].strip(" .,")
                 # "…” he said in a statement." leaves only the medium after the verb: no statement there.
                 if len(rest.split()) < 5 and (channel_markers()[0].search(rest.lower())
