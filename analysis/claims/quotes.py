@@ -274,3 +274,46 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
     return claims
 
 
+
+
+def continued_quotes(art: Article, claims: list[Claim], quotes, cues: list[Cue]) -> list[Claim]:
+    """Quotations that go on after their attribution: a sentence without a cue of its own that opens with
+    a quote ("“…,” he said. “The United States does not seek …”"), or holds quoted words of three or more
+    (an outlet paraphrasing a release around its words), right after a sentence with a claim, is that
+    speaker's too, through the same channel. Returns the claims with these added, in text order."""
+    if not claims:
+        return claims
+    by_sentence = {c.sentence: c for c in claims}
+    cue_sentences = {art.sentence_of(c.start) for c in cues}
+    out = list(claims)
+    view = art.view
+    previous = None
+    for sentence in art.sentences:
+        claim = by_sentence.get(sentence)
+        covered = any(c.start < sentence[1] and sentence[0] < c.end for c in claims)
+        if claim is None and covered:  # a quotation over several sentences, claimed as a whole
+            claim = next(c for c in claims if c.start < sentence[1] and sentence[0] < c.end)
+        elif claim is None and previous is not None and sentence not in cue_sentences:
+            s0, s1 = sentence
+            inside = [(qs, qe) for qs, qe in quotes if s0 <= qs < s1]
+            opens = bool(inside) and inside[0][0] == s0
+            long_enough = any(len(view[qs:qe].split()) >= 3 for qs, qe in inside)
+            if (opens or (long_enough and art.language == "en")) and previous.speaker:
+                start, end = trim(view, s0, s1)
+                claim = replace(previous, start=start, end=end, sentence=sentence, extra={"continued": True})
+                out.append(claim)
+        previous = claim
+    return sorted(out, key=lambda c: c.start)
+
+
+def propagate_channels(art: Article, claims: list[Claim]) -> None:
+    """A claim by a pronoun ("he said") whose sentence names no channel takes the channel of the claim right
+    before it when both have the same speaker: "Hoffman said in a press conference. … He said …" is the
+    same briefing (a speaker named again may speak through another channel)."""
+    scan = channel_markers()[0]
+    for i in range(1, len(claims)):
+        c, prev = claims[i], claims[i - 1]
+        if (c.extra.get("anaphoric") and c.channel == "statement" and prev.channel not in ("statement", "media_report")
+                and c.speaker
+                and c.speaker == prev.speaker and not scan.search(art.low, c.sentence[0], c.sentence[1])):
+            claims[i] = replace(c, channel=prev.channel)

@@ -325,7 +325,21 @@ def channel_of(art: Article, cue: Cue, sentence: tuple[int, int], kind: str) -> 
         for rx, channel in markers:
             if rx.search(art.low, sentence[0], sentence[1]):
                 return channel
+    if kind == "person" and _through_outlet(art, sentence):
+        return "interview"
     return "media_report" if kind == "media" else "statement"
+
+
+# A person speaking to an outlet: "told Reuters", "according to a report from the Wall Street Journal".
+_TO_OUTLET = re.compile(
+    r"\b(?:told|in\s+an\s+interview\s+with|(?:report|interview|article)s?\s+(?:from|by|in|with|on))\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _through_outlet(art: Article, sentence: tuple[int, int]) -> bool:
+    return any(media_regex().match(art.view, m.end(), sentence[1])
+               for m in _TO_OUTLET.finditer(art.view, sentence[0], sentence[1]))
 
 
 def make_claim(art: Article, span, cue: Cue, phrase_span, sentence, role_extra: str = "") -> Claim | None:
