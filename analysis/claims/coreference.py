@@ -106,7 +106,7 @@ def _content_words(phrase: str) -> set[str]:
 def _antecedent(claims: list[Claim], i: int, noun: str = "") -> Claim | None:
     """The nearest earlier claim with a speaker of its own, of the class of ``noun`` if given."""
     for o in reversed(claims[:i]):
-        if not o.speaker or _anaphoric(o.speaker):
+        if not o.speaker or _PRONOUN.match(o.speaker.strip()) or _DEMONSTRATIVE.match(o.speaker.strip()):
             continue
         if not noun or noun.lower() in o.speaker.lower():
             return o

@@ -48,8 +48,8 @@ _SUBJECT_CUT = re.compile(
 )
 # No full stop here: a sentence holds none but those of initials and abbreviations ("John W. Brennan Jr.").
 _CLAUSE_START = re.compile(r"(?:^|[;:!?]\s|\b(?:alors\s+que|tandis\s+que|lorsque|parce\s+que|puisque|que|qu')\s*)", re.IGNORECASE)
-_NAME = re.compile(
-    r"(?:[A-ZÀ-Ý][\w'-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|[A-Z]\.|al-[\w-]+|bin|ben|de|Abu|Abou))*"
+_NAME = re.compile(  # "U.S." is one token (initials glued together), never a name "S."
+    r"(?:[A-ZÀ-Ý][\w'-]+|(?:[A-Z]\.)+)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|(?:[A-Z]\.)+|al-[\w-]+|bin|ben|de|Abu|Abou))*"
 )
 TITLES = re.compile(
     r"(?<![\w-])(?:porte-parole|commandant|général|colonel|lieutenant|capitaine|major|ministre|président|ex-président|secrétaire|"
@@ -231,10 +231,12 @@ def split_speaker(phrase: str) -> tuple[str, str, str]:
         rest = ", ".join(p.strip() for p in phrase.split(",")[1:] if p.strip())
         return DETERMINERS.sub("", head).strip(), DETERMINERS.sub("", rest).strip(), ""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    named = [p for p in parts if proper_name(p) and not org_words().match(DETERMINERS.sub("", p))]
+    # "Army Sgt. Maj. Luis Ortiz", "Pentagon press secretary John Kirby": a title makes the name after an
+    # institution's a person's
+    named = [p for p in parts if proper_name(p) and (not org_words().match(DETERMINERS.sub("", p)) or TITLES.search(p))]
     main = named[-1] if named else (parts[0] if parts else phrase.strip())
     role_parts = [p for p in parts if p is not main]
-    name = "" if org_words().match(DETERMINERS.sub("", main)) else proper_name(main)
+    name = "" if org_words().match(DETERMINERS.sub("", main)) and not TITLES.search(main) else proper_name(main)
     title = ""
     if name:
         title = main[: main.find(name)].strip()
