@@ -159,7 +159,7 @@ def coreference(art: Article, claims: list[Claim]) -> None:
             words = _content_words(sp)
             target = next((o for o in claims[:i] if _INDEFINITE.match(o.speaker) and len(o.speaker) > len(sp)
                            and words and words <= _content_words(o.speaker)), None)
-        if target is not None and target is not c:
+        if target is not None and target is not c and speaker_id(target.speaker) != speaker_id(c.speaker):
             claims[i] = replace(c, speaker=target.speaker, name=target.name, role=c.role or target.role,
                                 speaker_kind=target.speaker_kind if c.speaker_kind != "anonymous_officials"
                                 else c.speaker_kind)
