@@ -140,7 +140,7 @@ SCHEMAS = {
     "channels": _schema("channels", {"pattern": PATTERN, "channel": Column(str, Check.isin(CHANNELS))}),
     "media": _schema("media", {"pattern": PATTERN}),
     "furniture": _schema("furniture", {
-        "scope": Column(str, Check.isin(("line", "tail", "inline"))), "pattern": PATTERN,
+        "scope": Column(str, Check.isin(("line", "tail", "inline", "phrase"))), "pattern": PATTERN,
         "reason": Column(str, NON_EMPTY)}, unique=("scope", "pattern")),
     "gazetteer": DataFrameSchema({
         "place_id": Column(str, Check.str_matches(r"^[a-z][a-z0-9_]*$"), unique=True),

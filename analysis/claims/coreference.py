@@ -89,7 +89,7 @@ def _communique_publisher(art: Article, before: int) -> str:
     return ""
 
 
-_PRONOUN = re.compile(r"^(?:il|elle|ils|elles|lui|eux|he|she|they|him|her|them)$", re.IGNORECASE)  # "selon lui"
+_PRONOUN = re.compile(r"^(?:il|elle|ils|elles|lui|eux|he|she|it|they|him|her|them)$", re.IGNORECASE)  # "selon lui"
 # "cette organisation", "la même source", "son décompte": the source of an earlier claim.
 _DEMONSTRATIVE = re.compile(r"^(?:ce|cet|cette|ces|la\s+même|le\s+même|les\s+mêmes|son|sa|ses|leurs?|this|that|the\s+same)\s",
                             re.IGNORECASE)
@@ -106,7 +106,7 @@ def _content_words(phrase: str) -> set[str]:
 def _antecedent(claims: list[Claim], i: int, noun: str = "") -> Claim | None:
     """The nearest earlier claim with a speaker of its own, of the class of ``noun`` if given."""
     for o in reversed(claims[:i]):
-        if not o.speaker or _anaphoric(o.speaker):
+        if not o.speaker or _PRONOUN.match(o.speaker.strip()) or _DEMONSTRATIVE.match(o.speaker.strip()):
             continue
         if not noun or noun.lower() in o.speaker.lower():
             return o
@@ -139,7 +139,11 @@ def coreference(art: Article, claims: list[Claim]) -> None:
             acronym = bare.group(1) if bare.group(1).isupper() else ""
             if acronym:
                 target = next((o for o in claims if o.speaker.endswith(f"({acronym})")), None)
-            if target is None:
+            if target is None and acronym and sp[:3].lower() == "the":
+                # "the US", "the SDF": English writes names of states and groups with "the"; they refer back
+                # only to a speaker holding them ("l'ONG" is a class noun: the nearest NGO below).
+                target = next((o for o in reversed(claims[:i]) if acronym.lower() in o.speaker.lower()), None)
+            elif target is None:
                 target = _antecedent(claims, i, bare.group(1))
         elif re.fullmatch(r"[A-Z]{2,}", sp):
             target = next((o for o in claims if o.speaker.endswith(f"({sp})")), None)
@@ -155,7 +159,7 @@ def coreference(art: Article, claims: list[Claim]) -> None:
             words = _content_words(sp)
             target = next((o for o in claims[:i] if _INDEFINITE.match(o.speaker) and len(o.speaker) > len(sp)
                            and words and words <= _content_words(o.speaker)), None)
-        if target is not None and target is not c:
+        if target is not None and target is not c and speaker_id(target.speaker) != speaker_id(c.speaker):
             claims[i] = replace(c, speaker=target.speaker, name=target.name, role=c.role or target.role,
                                 speaker_kind=target.speaker_kind if c.speaker_kind != "anonymous_officials"
                                 else c.speaker_kind)

@@ -57,8 +57,9 @@ def cue_entries(language: str) -> tuple[CueEntry, ...]:
     """The cue entries of one language, in the order they are tried.
 
     Past participles come first, each behind every auxiliary of the language (a language
-    without auxiliary rows, like English, writes its past alone: "said"); then the
-    constructions of ``speech_cues`` (look-alikes among them stop the look-up); then the
+    without auxiliary rows writes its past alone); then the constructions of ``speech_cues``
+    (look-alikes among them stop the look-up); then the pasts behind an auxiliary that may be
+    absent (English: "said", "has confirmed", never the passive "were reported"); then the
     present, imperfect and present-participle forms.
     """
     verbs = read_table("speech_verbs")
@@ -67,14 +68,18 @@ def cue_entries(language: str) -> tuple[CueEntry, ...]:
     cues = cues[cues["language"] == language]
     auxiliaries = [p for p, form in zip(cues["pattern"], cues["form"]) if form == "auxiliary"]
     pronouns = "".join(f"(?:{p})?" for p, form in zip(cues["pattern"], cues["form"]) if form == "incise")
-    entries = []
+    entries, optional = [], []
     for row in verbs.to_dict("records"):
         for past in _forms(row["past"]):
             for aux in auxiliaries or [""]:
-                entries.append(CueEntry(re.escape(past).replace(r"\ ", " +"), aux, "verb", row["channel"], row["lemma"]))
+                # An auxiliary that may be absent (English "has confirmed" / "said") does not make a past
+                # form specific enough to win over a look-alike ("claimed responsibility"): tried after them.
+                bucket = optional if re.fullmatch(aux, "") else entries
+                bucket.append(CueEntry(re.escape(past).replace(r"\ ", " +"), aux, "verb", row["channel"], row["lemma"]))
     for row in cues.to_dict("records"):
         if row["form"] != "auxiliary":
             entries.append(CueEntry(row["pattern"], row["before"], row["form"], row["channel"], ""))
+    entries += optional
     for column in ("present", "imperfect", "participle"):
         for row in verbs.to_dict("records"):
             for form in _forms(row[column]):
@@ -100,8 +105,10 @@ def _compiled(language: str):
     """
     entries = list(cue_entries(language))
     # Articles quote in English too ("Iraqi general says…"): English verbs are read in every article.
+    # Only the pasts and "says": English presents and participles ("notes", "confirming") would read
+    # French words as cues.
     if language != "en":
-        entries += [e for e in cue_entries("en") if e.lemma]
+        entries += [e for e in cue_entries("en") if e.lemma and (e.before or e.lemma == "say")]
     compiled = [
         (re.compile(lower_pattern(e.pattern)),
          re.compile(r"(?<![\w-])(?:" + lower_pattern(e.before) + r")$") if e.before else None, e)

@@ -8,10 +8,10 @@ name per source. :func:`claims_rows` gives the rows of the claims frame.
 
 from __future__ import annotations
 
-from analysis.claims.coreference import canonical_names, coreference, resolve, speaker_id
+from analysis.claims.coreference import _PRONOUN, canonical_names, coreference, resolve, speaker_id
 from analysis.claims.cues import find_cues
 from analysis.claims.model import CLAIM_COLUMNS, Claim
-from analysis.claims.quotes import find_quotes, quote_claims, reported_claims
+from analysis.claims.quotes import continued_quotes, find_quotes, propagate_channels, quote_claims, reported_claims
 from analysis.mentions.prepared import Article
 
 __all__ = ["CLAIM_COLUMNS", "Claim", "claims_rows", "find_claims"]
@@ -25,9 +25,15 @@ def find_claims(art: Article) -> list[Claim]:
     quotes = find_quotes(art.view)
     direct, used, claimed = quote_claims(art, cues, quotes)
     claims = sorted(direct + reported_claims(art, cues, quotes, used, claimed), key=lambda c: c.start)
+    # "he said": the same act as the claim before it (see propagate_channels). Only English: the French gold
+    # gives "a-t-il ajouté" its own channel.
+    for c in claims:
+        c.extra["anaphoric"] = bool(_PRONOUN.match(c.speaker.strip())) and art.language == "en"
     resolve(art, claims)
     coreference(art, claims)
     canonical_names(claims)
+    claims = continued_quotes(art, claims, quotes, cues)
+    propagate_channels(art, claims)
     return claims
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from analysis.claims.cues import Cue
+from analysis.claims.cues import Cue, find_cues
 from analysis.claims.model import Claim
 from analysis.claims.speakers import (
     DETERMINERS, LEADING_SKIP, STATEMENT_START, apposition, author_after, channel_markers, head, make_claim,
@@ -67,11 +67,19 @@ def quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], se
 
 
 _THAT = re.compile(r"[^,.;:]{0,80}?\b(?:que|qu')\s*|\s*:\s*", re.IGNORECASE)
+# English "that" opens the statement only right after the verb, its adjuncts or its addressee ("said in a
+# statement on Friday that", "told CNN that"), not as the relative of a noun inside the statement
+# ("said it fired the missiles in retaliation to an airstrike that killed …").
+_THAT_EN = re.compile(
+    r"(?:\s*,?\s*(?:(?:in|on|at|during|to|from|via|late|early|earlier|last|this)\b[^,.;:\"]{0,45}?|"
+    r"(?:\S+\s+){0,2}?\S+))?\s*,?\s+that\s+|\s*:\s*",
+    re.IGNORECASE,
+)
 
 
-def _statement_start(view: str, cue_end: int, limit: int) -> int:
-    """Where a reported statement starts: after "que" ("a déclaré mardi dans un communiqué que S")."""
-    m = _THAT.match(view, cue_end, limit)
+def _statement_start(view: str, cue_end: int, limit: int, language: str = "fr") -> int:
+    """Where a reported statement starts: after "que" ("a déclaré mardi dans un communiqué que S"), "that"."""
+    m = (_THAT_EN if language == "en" else _THAT).match(view, cue_end, limit)
     return m.end() if m else cue_end
 
 
@@ -103,6 +111,58 @@ def _absolute_subject(view: str, s0: int, cue_start: int) -> tuple[int, int] | N
     if not (DETERMINERS.match(phrase) or phrase[:1].isupper()):
         return None
     return trim(view, m.start(1), m.end(1))
+# English puts the attribution after the statement with the subject first: "S, the Pentagon said in a
+# statement Saturday.", "“…,” he said.", "S, defense officials told CNN." After the verb come only
+# adjuncts: a medium, a time, a place, an addressee.
+_POST_SUBJECT = re.compile(r"(?:,|,?\s*\")\s*((?:[^,\"\s]+\s+){0,11}?[^,\"\s]+)\s*$")
+_ADJUNCT = re.compile(
+    r"(?:in|on|at|during|via|to|from|through|late|early|earlier|later|last|this|next|yesterday|today|tonight|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|while|after|before|citing|as|when|without|"
+    r"according)\b",
+    re.IGNORECASE,
+)
+_ADDRESSEE = re.compile(r"\s*(?:reporters|journalists|lawmakers|congress|(?:the\s+)?[A-Z][\w.&'-]*"
+                        r"(?:\s+(?:and\s+|&\s+)?(?:[Tt]he\s+)?[A-Z][\w.&'-]*)*)")
+_NOT_A_POST_SUBJECT = re.compile(r"(?:and|but|or|which|who|where|when|while|as|that|so|because|if|then)\b",
+                                 re.IGNORECASE)
+
+
+def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The statement and subject of "S, X said [adjuncts]." (English order), or None.
+
+    The statement runs from the sentence start (or the opening quote mark of a quotation begun in an
+    earlier sentence: "“A. B,” Kirby told reporters") to the comma before the subject.
+    """
+    if art.language != "en":
+        return None
+    view = art.view
+    s0, s1 = sentence
+    subject = _POST_SUBJECT.search(view, s0, cue.start)
+    if not subject or _NOT_A_POST_SUBJECT.match(subject.group(1)):
+        return None
+    rest_start = cue.end
+    if re.search(r"\btold$|\btells$", art.low[cue.start:cue.end]):
+        addressee = _ADDRESSEE.match(view, cue.end, s1)
+        if not addressee or addressee.end() == cue.end:
+            return None
+        rest_start = addressee.end()
+    rest_start += len(view[rest_start:s1]) - len(view[rest_start:s1].lstrip(" ,"))
+    rest = view[rest_start:s1].strip(" .,;")
+    # "…, Marotto tweeted, saying S2": a participle of saying opens a statement of its own (or restates this one)
+    participle = next((c for c in find_cues(art.low, art.language, rest_start, s1)
+                       if c.start == rest_start and c.form == "participle"), None)
+    if rest and participle is None and (not _ADJUNCT.match(rest) or re.search(r"\bthat\b", rest)):
+        return None
+    start, end = s0, subject.start()
+    opened = next((qs for qs, qe in quotes if qs < s0 < qe), None)
+    if opened is not None and art.line_start(opened) == art.line_start(s0):
+        start = opened
+    if len(view[start:end].split()) < 4 or (_LEAD_IN_ONLY.fullmatch(view[start:end].strip(" ,"))):
+        return None
+    return (start, end), trim(view, subject.start(1), subject.end(1))
+
+
+_LEAD_IN_ONLY = re.compile(r"(?:in|on|at|during|after|before|since|for)\b[^,\"]*", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront)\s+\w+", re.IGNORECASE)
 
 
@@ -122,13 +182,20 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
             if (cue.form in ("participle", "verb") and prev.end <= cue.start and prev.extra.get("inverted")
                     and _RELATIVE_CUE.search(view, s0, cue.start)):
                 # "S1, indique CNN qui note que S2": the relative's subject is the inverted speaker.
-                second = make_claim(art, (_statement_start(view, cue.end, s1), s1), cue, None, sentence)
+                second = make_claim(art, (_statement_start(view, cue.end, s1, art.language), s1), cue, None, sentence)
+                if second:
+                    claims.append(replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
+                                          speaker_kind=prev.speaker_kind, channel=prev.channel))
+            elif (cue.form == "participle" and prev.extra.get("postposed") and cue.start > prev.end
+                    and cue.lemma != "say" and _SECOND_CUE.search(view, s0, cue.start)):
+                # "S1, X said, adding that S2": a second act of the same speaker ("…, saying S2" restates the first)
+                second = make_claim(art, (_statement_start(view, cue.end, s1, art.language), s1), cue, None, sentence)
                 if second:
                     claims.append(replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
                                           speaker_kind=prev.speaker_kind, channel=prev.channel))
             elif (cue.form in ("participle", "verb") and prev.end > cue.start > prev.start
                     and _SECOND_CUE.search(view, s0, cue.start)):
-                second = make_claim(art, (_statement_start(view, cue.end, s1), s1), cue, None, sentence)
+                second = make_claim(art, (_statement_start(view, cue.end, s1, art.language), s1), cue, None, sentence)
                 if second:
                     second = replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
                                      speaker_kind=prev.speaker_kind, channel=prev.channel)
@@ -179,7 +246,13 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                         # a cue ending in a preposition ("a-t-on appris auprès du") is followed by its source
                         and (not STATEMENT_START.match(follows) or re.search(r"\bd(?:e|u|es)$", art.low[cue.start:cue.end]))
                         and not re.search(r"\b(?:que|qu')", clause))
-            if inverted:
+            post = None if inverted else _postposed(art, cue, sentence, quotes)
+            if post:
+                content, subject = post
+                claim = make_claim(art, content, cue, subject, sentence)
+                if claim:
+                    claim.extra["postposed"] = True
+            elif inverted:
                 np = np_after(view, cue.end, s1)
                 extra = apposition(view, np[1], s1)
                 claim = make_claim(art, (s0, cue.start), cue, np, sentence, extra)
@@ -187,7 +260,7 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                     claim.extra["inverted"] = True
             else:
                 subject = head(view, *subject_before(view, s0, cue.start))
-                start = _statement_start(view, cue.end, s1)
+                start = _statement_start(view, cue.end, s1, art.language)
                 rest = view[start:s1].strip(" .,")
                 # "…” he said in a statement." leaves only the medium after the verb: no statement there.
                 if len(rest.split()) < 5 and (channel_markers()[0].search(rest.lower())
@@ -201,3 +274,46 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
     return claims
 
 
+
+
+def continued_quotes(art: Article, claims: list[Claim], quotes, cues: list[Cue]) -> list[Claim]:
+    """Quotations that go on after their attribution: a sentence without a cue of its own that opens with
+    a quote ("“…,” he said. “The United States does not seek …”"), or holds quoted words of three or more
+    (an outlet paraphrasing a release around its words), right after a sentence with a claim, is that
+    speaker's too, through the same channel. Returns the claims with these added, in text order."""
+    if not claims:
+        return claims
+    by_sentence = {c.sentence: c for c in claims}
+    cue_sentences = {art.sentence_of(c.start) for c in cues}
+    out = list(claims)
+    view = art.view
+    previous = None
+    for sentence in art.sentences:
+        claim = by_sentence.get(sentence)
+        covered = any(c.start < sentence[1] and sentence[0] < c.end for c in claims)
+        if claim is None and covered:  # a quotation over several sentences, claimed as a whole
+            claim = next(c for c in claims if c.start < sentence[1] and sentence[0] < c.end)
+        elif claim is None and previous is not None and sentence not in cue_sentences:
+            s0, s1 = sentence
+            inside = [(qs, qe) for qs, qe in quotes if s0 <= qs < s1]
+            opens = bool(inside) and inside[0][0] == s0
+            long_enough = any(len(view[qs:qe].split()) >= 3 for qs, qe in inside)
+            if (opens or (long_enough and art.language == "en")) and previous.speaker:
+                start, end = trim(view, s0, s1)
+                claim = replace(previous, start=start, end=end, sentence=sentence, extra={"continued": True})
+                out.append(claim)
+        previous = claim
+    return sorted(out, key=lambda c: c.start)
+
+
+def propagate_channels(art: Article, claims: list[Claim]) -> None:
+    """A claim by a pronoun ("he said") whose sentence names no channel takes the channel of the claim right
+    before it when both have the same speaker: "Hoffman said in a press conference. … He said …" is the
+    same briefing (a speaker named again may speak through another channel)."""
+    scan = channel_markers()[0]
+    for i in range(1, len(claims)):
+        c, prev = claims[i], claims[i - 1]
+        if (c.extra.get("anaphoric") and c.channel == "statement" and prev.channel not in ("statement", "media_report")
+                and c.speaker
+                and c.speaker == prev.speaker and not scan.search(art.low, c.sentence[0], c.sentence[1])):
+            claims[i] = replace(c, channel=prev.channel)

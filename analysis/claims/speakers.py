@@ -18,6 +18,7 @@ from analysis.claims.cues import Cue
 from analysis.claims.model import Claim
 from analysis.mentions.prepared import Article
 from analysis.resources.lexicon import read_table
+from analysis.text.sentences import ABBREVIATIONS
 from analysis.text.view import lower_pattern, lowered
 
 DETERMINERS = re.compile(r"^(?:le|la|les|l'|un|une|des|du|de|ce|cette|ces|c'est|the|an?)\s+|^l'", re.IGNORECASE)
@@ -25,7 +26,8 @@ _NP_CUT = re.compile(
     r"[,.;:!?()«»\"\n]|\sà\b(?!\s+la\s+Défense)|\s(?:dans|lors|sur|au|aux|en|selon|pour|après|avant|malgré|devant|"
     r"depuis|sous\s+couvert|plus\s+tôt|hier|s'\w+ant|se\s+\w+ant|parlant|ayant|souhaitant|requérant|"
     r"aujourd'hui|ce|cette|cet|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|qui|que|qu'|avoir|être|on|in|at|"
-    r"on|after|before|that)\b",
+    r"on|after|before|that|according|during|who|which|while|when|told|citing|saying|adding|late|early|earlier|"
+    r"later|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     re.IGNORECASE,
 )
 LEADING_SKIP = re.compile(  # used with match(view, pos): no "^"
@@ -46,19 +48,26 @@ _SUBJECT_CUT = re.compile(
 )
 # No full stop here: a sentence holds none but those of initials and abbreviations ("John W. Brennan Jr.").
 _CLAUSE_START = re.compile(r"(?:^|[;:!?]\s|\b(?:alors\s+que|tandis\s+que|lorsque|parce\s+que|puisque|que|qu')\s*)", re.IGNORECASE)
-_NAME = re.compile(
-    r"(?:[A-ZÀ-Ý][\w'-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|[A-Z]\.|al-[\w-]+|bin|ben|de|Abu|Abou))*"
+_NAME = re.compile(  # "U.S." is one token (initials glued together), never a name "S."
+    r"(?:[A-ZÀ-Ý][\w'-]+|(?:[A-Z]\.)+)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|(?:[A-Z]\.)+|al-[\w-]+|bin|ben|de|Abu|Abou))*"
 )
 TITLES = re.compile(
     r"(?<![\w-])(?:porte-parole|commandant|général|colonel|lieutenant|capitaine|major|ministre|président|ex-président|secrétaire|"
     r"chef|directeur|officier|amiral|sénateur|député|ambassadeur|premier\s+ministre|general|spokesman|commander|"
-    r"minister|president|secretary|colonel)(?![\w-])",
+    r"minister|president|secretary|colonel|spokes(?:man|woman|person)|lieutenant|captain|admiral|sergeant|major|"
+    r"director|ambassador|senator|governor|envoy|chairman|commissioner|lt\.|col\.|gen\.|brig\.|maj\.|sgt\.|adm\.|"
+    r"capt\.|cmdr\.|cdr\.|rep\.|sen\.|gov\.)(?![\w-])",
     re.IGNORECASE,
 )
 ANONYMOUS = re.compile(
-    r"^(?:un|une|des|les|le|la|deux|trois|plusieurs|certains|an?|two|several|some)?\s*(?:hauts?\s+)?"
+    r"^(?:un|une|des|les|le|la|deux|trois|plusieurs|certains|an?|the|two|three|four|several|some|other|many|"
+    r"multiple)?\s*(?:hauts?\s+)?"
+    # English qualifiers before the noun: "A U.S. defense official", "two senior Iraqi security sources"
+    r"(?:(?:senior|top|high-ranking|former|current|military|defen[cs]e|security|intelligence|administration|"
+    r"government|U\.S\.|US|American|Iraqi|Kurdish|Syrian|Iranian|Israeli|Western|coalition|Pentagon|"
+    r"diplomatic|police|medical|local|tribal)\s+)*"
     r"(?:responsables?|officiels?|sources?|diplomates?|militaires?|membres?|officiers?|gradés?|agents?|officials?|"
-    r"officers?|sources?)\b",
+    r"officers?|sources?|diplomats?)\b",
     re.IGNORECASE,
 )
 STATEMENT_START = re.compile(r"(?:que\b|qu'|:|avoir\b|être\b|de\s|d'|\w+(?:er|ir|re)\b)", re.IGNORECASE)
@@ -119,11 +128,19 @@ def np_after(view: str, pos: int, limit: int) -> tuple[int, int]:
     while cut and view[cut.start()] == "(" and _ACRONYM_AT.match(view, cut.start()):
         cut = _NP_CUT.search(view, _ACRONYM_AT.match(view, cut.start()).end(), limit)
     end = cut.start() if cut else limit
-    # "John W. Brennan Jr." keeps its dots: a cut at a dot right after an initial is no cut.
-    while cut and view[cut.start()] == "." and re.search(r"(?:\b[A-Z]|Jr|Sr)$", view[start:cut.start()]):
+    # "John W. Brennan Jr.", "Air Force Lt. Col. Staci Coleman" keep their dots: a cut at a dot right after
+    # an initial or an abbreviation is no cut.
+    while cut and view[cut.start()] == "." and _abbreviated(view, start, cut.start()):
         cut = _NP_CUT.search(view, cut.start() + 1, limit)
         end = cut.start() if cut else limit
     return trim(view, start, end)
+
+
+def _abbreviated(view: str, start: int, dot: int) -> bool:
+    """Whether the dot at ``dot`` closes an initial or an abbreviation ("W.", "Jr.", "Lt.", "U.S.")."""
+    word = re.search(r"[\w.]+$", view[start:dot])
+    return bool(word) and (bool(re.fullmatch(r"[A-Z]|Jr|Sr", word.group(0)))
+                           or word.group(0).lower() in ABBREVIATIONS)
 
 
 def author_after(view: str, pos: int, limit: int):
@@ -159,7 +176,10 @@ def subject_before(view: str, lo: int, cue_start: int) -> tuple[int, int]:
 
 _LEAD_IN = re.compile(
     r"(?:lors|dans|selon|au\s+cours|après|avant|en|à|depuis|pour|mardi|lundi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche|hier|dont|mais|et|ainsi|enfin|or)\b",
+    r"dimanche|hier|dont|mais|et|ainsi|enfin|or|"
+    # English: "A day later, President Donald Trump said", "In a statement, CENTCOM said"
+    r"in|on|at|during|after|before|since|meanwhile|however|but|and|also|later|earlier|yesterday|last|"
+    r"an?\s+(?:day|week|month|year)\s+(?:later|earlier|before|after))\b",
     re.IGNORECASE,
 )
 
@@ -211,10 +231,12 @@ def split_speaker(phrase: str) -> tuple[str, str, str]:
         rest = ", ".join(p.strip() for p in phrase.split(",")[1:] if p.strip())
         return DETERMINERS.sub("", head).strip(), DETERMINERS.sub("", rest).strip(), ""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    named = [p for p in parts if proper_name(p) and not org_words().match(DETERMINERS.sub("", p))]
+    # "Army Sgt. Maj. Luis Ortiz", "Pentagon press secretary John Kirby": a title makes the name after an
+    # institution's a person's
+    named = [p for p in parts if proper_name(p) and (not org_words().match(DETERMINERS.sub("", p)) or TITLES.search(p))]
     main = named[-1] if named else (parts[0] if parts else phrase.strip())
     role_parts = [p for p in parts if p is not main]
-    name = "" if org_words().match(DETERMINERS.sub("", main)) else proper_name(main)
+    name = "" if org_words().match(DETERMINERS.sub("", main)) and not TITLES.search(main) else proper_name(main)
     title = ""
     if name:
         title = main[: main.find(name)].strip()
@@ -229,6 +251,8 @@ def split_speaker(phrase: str) -> tuple[str, str, str]:
 _NOT_NAMES = {
     "Défense", "Intérieur", "Affaires", "Étrangères", "Etrangères", "État", "Etat", "Premier", "Observatoire",
     "Ministère", "Armées", "Général", "Président", "Secrétaire", "Colonel", "Commandant", "Porte-parole",
+    "State", "Defense", "Defence", "Department", "Ministry", "Interior", "Foreign", "Homeland", "Security", "Secretary",
+    "President", "Minister", "Prime", "Deputy", "Vice", "Acting", "Press", "Chief", "Staff", "Joint", "Chiefs",
 }
 
 
@@ -248,6 +272,11 @@ def proper_name(text: str) -> str:
                 and first not in _NOT_NAMES and not TITLES.fullmatch(first)):
             continue
         words = m.group(0).split()
+        # "Air Force Lt. Col. Staci Coleman", "Operation Inherent Resolve Spokesman Col. Wayne Marotto": the
+        # name follows the last title of the run.
+        titled = [i for i, w in enumerate(words) if TITLES.fullmatch(w) or TITLES.fullmatch(w.rstrip("."))]
+        if titled and titled[-1] < len(words) - 1 and words[titled[-1] + 1][:1].isupper():
+            words = words[titled[-1] + 1:]
         while words and (words[0].lower() in {"le", "la", "les", "l'", "un", "une", "des", "c'est", "alors", "selon",
                                               "pour", "d'après", "the"} or words[0] in _NOT_NAMES):
             words.pop(0)
@@ -263,14 +292,19 @@ def org_words() -> re.Pattern:
         r"^(?:coalition|ministère|ministre\s+des|observatoire|ambassade|agence|organisation|comité|conseil|"
         r"haut-commissariat|état-major|mission|premier|pentagone|hezbollah|groupe|milices?|kata[eëiï]b|hachd|airwars|"
         r"amaq|osdh|ong|unicef|hcr|commandement|armée|gouvernement|parlement|maison\s+blanche|état|"
-        r"etats-unis|états-unis|irak|syrie|iran|daech|ei|cjtf-oir|centcom|otan|onu|forces?|unité)\b",
+        r"etats-unis|états-unis|irak|syrie|iran|daech|ei|cjtf-oir|centcom|otan|onu|forces?|unité|"
+        # English institutions: "The Interior Ministry of the Kurdish Regional Government", "Iraq's Security Media Cell"
+        r"ministry|department|government|command|military|army|navy|air\s+force|pentagon|white\s+house|embassy|"
+        r"council|office|agency|cell|operation|task\s+force|combined|joint|central|security|interior|kurdish|iraqi|"
+        r"iraq's|syrian|iranian|u\.s\.|us|the\s+us|the\s+u\.s\.|united\s+states|tehran|baghdad|washington)\b",
         re.IGNORECASE,
     )
 
 
 def is_not_a_name(cand: str) -> bool:
     low = cand.lower()
-    return bool(org_words().match(low)) or bool(media_regex().search(cand)) or low in {"iraqi", "us", "u.s."}
+    return (bool(org_words().match(low)) or bool(media_regex().search(cand))
+            or low in {"iraqi", "us", "u.s.", "s.", "american", "americans", "kurdish", "iranian", "syrian"})
 
 
 @lru_cache(maxsize=4096)
@@ -293,7 +327,21 @@ def channel_of(art: Article, cue: Cue, sentence: tuple[int, int], kind: str) -> 
         for rx, channel in markers:
             if rx.search(art.low, sentence[0], sentence[1]):
                 return channel
+    if kind == "person" and _through_outlet(art, sentence):
+        return "interview"
     return "media_report" if kind == "media" else "statement"
+
+
+# A person speaking to an outlet: "told Reuters", "according to a report from the Wall Street Journal".
+_TO_OUTLET = re.compile(
+    r"\b(?:told|in\s+an\s+interview\s+with|(?:report|interview|article)s?\s+(?:from|by|in|with|on))\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _through_outlet(art: Article, sentence: tuple[int, int]) -> bool:
+    return any(media_regex().match(art.view, m.end(), sentence[1])
+               for m in _TO_OUTLET.finditer(art.view, sentence[0], sentence[1]))
 
 
 def make_claim(art: Article, span, cue: Cue, phrase_span, sentence, role_extra: str = "") -> Claim | None:

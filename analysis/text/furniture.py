@@ -11,7 +11,10 @@ data. The patterns live in ``resources/shared/furniture.tsv`` with three scopes:
     REPLY"): it and everything after it is furniture;
 ``inline``
     a phrase that truncates the article mid-line ("Voir l'article en entier"):
-    the phrase and everything after it is furniture.
+    the phrase and everything after it is furniture;
+``phrase``
+    a phrase that alone is furniture, wherever it is: an agency's dateline mark
+    ("Feb. 15 (UPI) -- One contractor…", the date and place kept).
 
 A line repeated verbatim (a headline printed twice) is furniture from its
 second occurrence on, so its content is counted once.
@@ -44,7 +47,7 @@ class FurnitureSpan:
 @lru_cache(maxsize=1)
 def _patterns():
     table = read_table("furniture")
-    compiled = {"line": [], "tail": [], "inline": []}
+    compiled = {"line": [], "tail": [], "inline": [], "phrase": []}
     for row in table.itertuples(index=False):
         compiled[row.scope].append((_compile(row.scope, row.pattern), row.reason))
     compiled["long"] = [(rx, r) for rx, r in compiled["line"] if isinstance(rx, _Search)]
@@ -63,14 +66,14 @@ def _compile(scope: str, pattern: str):
         return re.compile(r"\s*(?:" + pattern + r")\s*", re.IGNORECASE)
     if scope == "tail":
         return re.compile(r"\s*(?:" + pattern + r")\s*[:.]?\s*", re.IGNORECASE)
-    return re.compile(lower_pattern(r"(?:" + pattern + r")"))  # searched once in the lowered view
+    return re.compile(lower_pattern(r"(?:" + pattern + r")"))  # searched in the lowered view
 
 
 def furniture_row_matches(row: dict, text: str) -> bool:
     """Whether a row of ``furniture`` makes furniture of ``text``: of one of its lines (``line``,
     ``tail``), or of a phrase in it (``inline``)."""
     rx = _compile(row["scope"], row["pattern"])
-    if row["scope"] == "inline":
+    if row["scope"] in ("inline", "phrase"):
         return bool(rx.search(lowered(text)))
     return any(rx.fullmatch(line) for _, _, line in _lines(text))
 
@@ -101,6 +104,7 @@ def furniture_spans(view: str) -> list[FurnitureSpan]:
     low = lowered(view)
     inline = [(m.start(), reason) for rx, reason in patterns["inline"] for m in [rx.search(low)] if m]
     inline_at, inline_reason = min(inline) if inline else (n + 1, "")
+    spans += [FurnitureSpan(m.start(), m.end(), reason) for rx, reason in patterns["phrase"] for m in rx.finditer(low)]
     for start, end, line in _lines(view):
         stripped = line.strip()
         if not stripped:

@@ -8,7 +8,8 @@ or an initial ("M.", "Jr.", "John W. Brennan"). Pages that lost a space also
 glue sentences ("…de la coalition.Une source…"): a dot between a lower-case
 word and a capitalised word is a boundary too, but not in an abbreviation
 ("etc.Le"), a number ("1.046"), initials ("U.S.") or an address
-("www.Example.com", "t.co/X"). spaCy's French parser finds the same
+("www.Example.com", "t.co/X"). English ranks and months ("Lt. Col.", "Oct. 17") are
+abbreviations too: "Air Force Lt. Col. Staci Coleman" is one sentence. spaCy's French parser finds the same
 boundaries in these texts at a fraction of the speed.
 """
 
@@ -20,7 +21,10 @@ _ABBREVIATIONS = {
     "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "jr", "sr", "st", "ste", "gén", "gal", "col", "lt", "cpt",
     "capt", "sgt", "adj", "etc", "cf", "env", "av", "apr", "j.-c", "no", "n°", "vol", "p", "pp", "art", "mr", "mrs",
     "ms", "gen", "lieut", "maj", "brig", "adm", "sen", "rep", "gov", "u.s", "u.k", "u.n",
+    # English ranks and months as news agencies abbreviate them ("Lt. Col.", "Sgt. Maj.", "Jan. 8", "Oct. 17")
+    "cmdr", "cdr", "cpl", "pvt", "spc", "gens", "lt.-col", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
 }
+ABBREVIATIONS = frozenset(_ABBREVIATIONS)
 _BOUNDARY = re.compile(
     r"[.!?…]+[\"»”)\]]*(?=\s+[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])"
     # no space: "coalition.Une" (two lower-case letters before, a capitalised word after)
