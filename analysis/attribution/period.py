@@ -177,7 +177,8 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]+,\s*)?$")
 def _dateline(art: Article, t: Timex) -> bool:
     """Whether ``t`` is a dispatch's dateline: it opens its line (after a city in capitals) and a
     dash, or an agency in brackets and a dash, follows it."""
-    if t.kind != "date" or not _DATELINE_AFTER.match(art.view, t.end):
+    # The original text: the view blanks the agency mark "(UPI) --" as page furniture.
+    if t.kind != "date" or not _DATELINE_AFTER.match(art.text, t.end):
         return False
     return _DATELINE_BEFORE.search(art.view, max(0, t.start - 40), t.start) is not None
 
