@@ -133,3 +133,9 @@ def test_agency_dateline_mark_is_furniture_but_the_date_is_kept():
     text = "Rocket attack in Iraq\n\nMarch 3 (UPI) -- Ten rockets struck Ain al-Asad air base on Wednesday.\n"
     spans = furniture_spans(normalise(text))
     assert [text[s.start:s.end] for s in spans] == ["(UPI) --"]
+
+
+def test_a_surname_takes_the_full_name_without_the_title_before_it():
+    _, found = claims("Secretary of Defense Lloyd Austin said the strikes hit three sites. "
+                      "\"We will respond at a time of our choosing,\" said Austin.")
+    assert [c.speaker for c in found] == ["Lloyd Austin", "Lloyd Austin"]

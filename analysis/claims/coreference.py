@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import replace
 
 from analysis.claims.model import Claim
-from analysis.claims.speakers import TITLES, DETERMINERS, head, is_not_a_name, speaker_kind, split_speaker, subject_before
+from analysis.claims.speakers import NOT_NAMES, TITLES, DETERMINERS, head, is_not_a_name, speaker_kind, split_speaker, subject_before
 from analysis.mentions.prepared import Article
 
 def resolve(art: Article, claims: list[Claim]) -> None:
@@ -29,7 +29,8 @@ def resolve(art: Article, claims: list[Claim]) -> None:
                 tokens = m.group(1).split()
                 keep = []
                 for tok in reversed(tokens):
-                    if is_not_a_name(tok) or TITLES.fullmatch(tok):
+                    # Titles and institutions end the name ("Secretary of State Antony Blinken").
+                    if is_not_a_name(tok) or TITLES.fullmatch(tok) or tok in NOT_NAMES:
                         break
                     keep.insert(0, tok)
                 full = " ".join(keep)

@@ -248,7 +248,7 @@ def split_speaker(phrase: str) -> tuple[str, str, str]:
 
 
 # Capitalised words of titles and institutions ("secrétaire à la Défense Lloyd Austin").
-_NOT_NAMES = {
+NOT_NAMES = {
     "Défense", "Intérieur", "Affaires", "Étrangères", "Etrangères", "État", "Etat", "Premier", "Observatoire",
     "Ministère", "Armées", "Général", "Président", "Secrétaire", "Colonel", "Commandant", "Porte-parole",
     "State", "Defense", "Defence", "Department", "Ministry", "Interior", "Foreign", "Homeland", "Security", "Secretary",
@@ -269,7 +269,7 @@ def proper_name(text: str) -> str:
         # "le Réseau syrien …": one capitalised word after a determiner names no person ("le chef du
         # Hezbollah Hassan Nasrallah", "le Général Pat Ryder" do)
         if (len(m.group(0).split()) == 1 and _DETERMINER_BEFORE.search(blanked, 0, m.start())
-                and first not in _NOT_NAMES and not TITLES.fullmatch(first)):
+                and first not in NOT_NAMES and not TITLES.fullmatch(first)):
             continue
         words = m.group(0).split()
         # "Air Force Lt. Col. Staci Coleman", "Operation Inherent Resolve Spokesman Col. Wayne Marotto": the
@@ -278,7 +278,7 @@ def proper_name(text: str) -> str:
         if titled and titled[-1] < len(words) - 1 and words[titled[-1] + 1][:1].isupper():
             words = words[titled[-1] + 1:]
         while words and (words[0].lower() in {"le", "la", "les", "l'", "un", "une", "des", "c'est", "alors", "selon",
-                                              "pour", "d'après", "the"} or words[0] in _NOT_NAMES):
+                                              "pour", "d'après", "the"} or words[0] in NOT_NAMES):
             words.pop(0)
         cand = " ".join(words)
         if cand and not is_not_a_name(cand):
