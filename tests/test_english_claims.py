@@ -139,3 +139,8 @@ def test_a_surname_takes_the_full_name_without_the_title_before_it():
     _, found = claims("Secretary of Defense Lloyd Austin said the strikes hit three sites. "
                       "\"We will respond at a time of our choosing,\" said Austin.")
     assert [c.speaker for c in found] == ["Lloyd Austin", "Lloyd Austin"]
+
+
+def test_an_acronym_speaker_is_an_organisation():
+    _, c = only("The strikes destroyed four buildings, the CJTF statement said.")
+    assert c.speaker_kind == "organisation"

@@ -313,6 +313,8 @@ def speaker_kind(speaker_phrase: str, name: str) -> str:
         return "media"
     if ANONYMOUS.match(speaker_phrase.strip()) and not name:
         return "anonymous_officials"
+    if name and re.fullmatch(r"[A-Z][A-Z0-9&-]+", name):
+        return "organisation"  # an acronym ("the JTF statement", "CENTCOM said") names no person
     if name or TITLES.search(speaker_phrase):
         return "person"
     return "organisation"
