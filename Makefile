@@ -8,6 +8,8 @@ CORPUS ?= seeds
 OUT    ?= reports/frames
 DEVSET ?= data/annotations/devset
 DEVSET_OUT ?= build/frames/devset
+DEVSET2 ?= data/annotations/devset2
+DEVSET2_OUT ?= build/frames/devset2
 HELDOUT ?= data/annotations/fresh
 HELDOUT_OUT ?= build/frames/fresh
 HELDOUT2 ?= data/annotations/fresh2
@@ -52,6 +54,9 @@ evaluate: report  ## Score the extraction on the seeds and on the development se
 	@echo "== development set ($(DEVSET)/) =="
 	$(PY) -m analysis extract $(DEVSET)/articles --out $(DEVSET_OUT) -q
 	$(PY) -m analysis evaluate --gold $(DEVSET)/figures.csv --claims-gold $(DEVSET)/claims.csv --pred $(DEVSET_OUT)
+	@echo "== second development set ($(DEVSET2)/, English only) =="
+	$(PY) -m analysis extract $(DEVSET2)/articles --out $(DEVSET2_OUT) -q
+	$(PY) -m analysis evaluate --gold $(DEVSET2)/figures.csv --claims-gold $(DEVSET2)/claims.csv --pred $(DEVSET2_OUT)
 	@echo "== held-out set ($(HELDOUT)/): a score, never a source of rules =="
 	$(PY) -m analysis extract $(HELDOUT)/articles --out $(HELDOUT_OUT) -q
 	$(PY) -m analysis evaluate --gold $(HELDOUT)/figures.csv --claims-gold $(HELDOUT)/claims.csv --pred $(HELDOUT_OUT)
