@@ -107,3 +107,14 @@ def test_mixed_frames_write_and_read_back(mixed, tmp_path):
     assert set(articles["language_source"]) == {"catalog", "detected"}
     figures = pd.read_parquet(tmp_path / "figures.parquet")
     assert figures["ambiguous_separator"].dtype == bool
+
+
+def test_the_corpus_overview_shows_each_language_and_its_counts(mixed):
+    from analysis.reporting.notebook import article_summary
+
+    summary = article_summary(mixed).set_index("file")
+    assert summary.loc["en_uncatalogued_strike.txt", "language_source"] == "detected"
+    for file, row in summary.iterrows():
+        assert row["figures"] == (mixed.figures["file"] == file).sum()
+        assert row["claims"] == (mixed.claims["file"] == file).sum()
+    assert summary["figures"].sum() == len(mixed.figures) > 0

@@ -88,3 +88,14 @@ def load(corpus: str | Path, frames: str | Path | None = None) -> Frames:
         return read_frames(folder)
     except (FramesError, UnitBusy) as exc:
         raise ParameterError(str(exc)) from None
+
+
+def article_summary(data: Frames):
+    """One row per article: outlet, date, the language it was read in and how that was decided, and the
+    counts of figures and claims extracted from it (zero when none)."""
+    articles = data.articles
+    figures = data.figures.groupby("file").size().reindex(articles["file"], fill_value=0)
+    claims = data.claims.groupby("file").size().reindex(articles["file"], fill_value=0)
+    columns = ["file", "outlet", "published", "published_precision", "language", "language_source"]
+    return articles[[c for c in columns if c in articles.columns]].assign(
+        figures=figures.values, claims=claims.values)
