@@ -13,6 +13,7 @@ or "au sud de" makes the location approximate (ACLED geo_precision 2).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -66,7 +67,7 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     return Located("", None, False)
 
 
-RULES = {"locative": True, "fallback": True, "gap": True}
+RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "previous_paragraphs": True}
 # "Iran fired missiles at two bases in Iraq": among places of one kind, the one a locative
 # preposition introduces is where it happened; the other is a subject or a possessor.
 _AFTER_LOCATIVE = re.compile(
@@ -90,6 +91,7 @@ def _follows(art: Article, p, span: tuple[int, int]) -> bool:
 def _best(art: Article, hits, pos: tuple[int, int], floor: int) -> Located:
     """The most specific of ``hits`` (a locative one first among equals, then the nearest to ``pos``),
     with the places of its kind coordinated with it."""
+    hits = [p for p in hits if not (RULES["apposition"] and _describes_another(art, p, hits))] or hits
     best = min(hits, key=lambda p: (SPECIFICITY.get(p.value.kind, 5),
                                     RULES["locative"] and not _locative(art, p),
                                     not (RULES["gap"] and _follows(art, p, pos)), abs(p.start - pos[0])))
@@ -118,12 +120,72 @@ def _context_place(art: Article, m: NumberMention, sentence: tuple[int, int]) ->
     paragraph = art.line_start(m.start)
     hits = _places_in(art, paragraph, sentence[0])
     if hits:
-        last = art.sentence_of(hits[-1].start)
-        return _best(art, [h for h in hits if h.start >= last[0]], (sentence[0], sentence[0]), last[0])
+        return _last_sentence_place(art, hits, sentence)
     lead = _lead_places(art)
-    if lead and lead[0].end <= sentence[0]:
-        return _best(art, lead, (0, 0), 0)
-    return Located("", None, False)
+    lead = _best(art, lead, (0, 0), 0) if lead and lead[0].end <= sentence[0] else None
+    hits = _previous_paragraph_places(art, paragraph) if RULES["previous_paragraphs"] else []
+    if hits:
+        # A paragraph before goes on about the place the lead named, unless it names one at least as
+        # specific ("Crews took off from bases in Jordan" is no place of the raid on Raqqa the lead told).
+        before = _last_sentence_place(art, hits, sentence)
+        if lead is None or lead.place is None or before.place is None or (
+                SPECIFICITY.get(before.place.kind, 5) <= SPECIFICITY.get(lead.place.kind, 5)):
+            return before
+    return lead or Located("", None, False)
+
+
+def _last_sentence_place(art: Article, hits: list[Mention], sentence: tuple[int, int]) -> Located:
+    last = art.sentence_of(hits[-1].start)
+    return _best(art, [h for h in hits if h.start >= last[0]], (sentence[0], sentence[0]), last[0])
+
+
+# "Baghouz, a village on the banks of the Euphrates": an apposition that says where the place before it lies.
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:village|town|city|district|area|region|neighbou?rhood|suburb|"
+    r"hamlet|settlement|enclave|pocket|base|camp|province|governorate)\b[^,;:.()]{0,60}?$", re.IGNORECASE)
+
+
+def _describes_another(art: Article, p: Mention, hits: list[Mention]) -> bool:
+    """Whether ``p`` only says where an earlier place of the sentence lies, in an apposition to it
+    ("headed toward Baghouz, a village located on the banks of the Euphrates")."""
+    return any(o.end <= p.start and p.start - o.end <= 90 and _APPOSITION.search(art.view[o.end:p.start])
+               for o in hits if o is not p)
+
+
+_BACK_PARAGRAPHS = 2  # paragraphs of running text looked back through for the place a story goes on about
+
+
+def _previous_paragraph_places(art: Article, paragraph: int) -> list[Mention]:
+    """The places of the nearest of the previous paragraphs that names one, looking back through at
+    most :data:`_BACK_PARAGRAPHS` paragraphs of running text (a subhead or caption without final
+    punctuation is skipped, not counted): news paragraphs are often one sentence long, and the next
+    one goes on about the place the last one named ("… hit homes in Abu al-Hassan village. |
+    The airstrikes killed at least 43 people")."""
+    i = bisect.bisect_left(art._line_starts, paragraph)
+    seen = 0
+    for lo in reversed(art._line_starts[:i]):
+        hi = art.view.find("\n", lo)
+        hi = len(art.view) if hi < 0 else hi
+        line = art.view[lo:hi].strip()
+        if not line:
+            continue
+        if lo < _lead_end(art):
+            return []  # the lead is the last resort, with its own rule
+        if line[-1] not in ".!?\"”»":
+            continue
+        hits = _places_in(art, lo, hi)
+        if hits:
+            return hits
+        seen += 1
+        if seen >= _BACK_PARAGRAPHS:
+            return []
+    return []
+
+
+def _lead_end(art: Article) -> int:
+    """Where the lines :func:`_lead_places` reads end."""
+    _lead_places(art)
+    return art.cache["lead_end"]
 
 
 _LEAD_LINES = 3  # the title and the first paragraphs, where an article says where it happened
@@ -133,7 +195,7 @@ def _lead_places(art: Article) -> list[Mention]:
     """The gazetteer places of the article's first lines of text."""
     found = art.cache.get("lead_places")
     if found is None:
-        found, lines = [], 0
+        found, lines, end = [], 0, 0
         for lo in art._line_starts:
             hi = art.view.find("\n", lo)
             hi = len(art.view) if hi < 0 else hi
@@ -141,7 +203,9 @@ def _lead_places(art: Article) -> list[Mention]:
                 continue
             found += _places_in(art, lo, hi)
             lines += 1
+            end = hi
             if lines >= _LEAD_LINES:
                 break
         art.cache["lead_places"] = found
+        art.cache["lead_end"] = end
     return found
