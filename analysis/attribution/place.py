@@ -57,7 +57,8 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     hits = [p for p in art.within("places", sentence[0], sentence[1])
             if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in actor_spans)]
     if hits:
-        return _best(art, hits, (m.start, m.end), sentence[0])
+        parts = _breakdown_places(art, m, hits, sentence) if RULES["breakdown"] else None
+        return parts or _best(art, hits, (m.start, m.end), sentence[0])
     candidates = list(_LOCATIVE.finditer(art.view, sentence[0], sentence[1]))
     if candidates:
         best = min(candidates, key=lambda c: abs(c.start() - m.start))
@@ -67,7 +68,7 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     return Located("", None, False)
 
 
-RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "previous_paragraphs": True}
+RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "breakdown": True, "possessor": True, "previous_paragraphs": True}
 # "Iran fired missiles at two bases in Iraq": among places of one kind, the one a locative
 # preposition introduces is where it happened; the other is a subject or a possessor.
 _AFTER_LOCATIVE = re.compile(
@@ -103,10 +104,40 @@ def _best(art: Article, hits, pos: tuple[int, int], floor: int) -> Located:
         lo, hi = (other.end, start) if other.start < start else (end, other.start)
         if _COORDINATION.fullmatch(art.view[lo:hi]):
             start, end = min(start, other.start), max(end, other.end)
-    near = bool(_NEAR.search(art.view, max(floor, start - 60), start))
     coordinated = (start, end) != (best.start, best.end)
+    # "Baghdad's heavily fortified Green Zone": the place that holds it, as a possessor, is written with it.
+    if RULES["possessor"] and not coordinated:
+        for other in hits:
+            if other.end <= start and SPECIFICITY.get(other.value.kind, 5) > SPECIFICITY.get(best.value.kind, 5) \
+                    and _POSSESSOR.fullmatch(art.view, other.end, start):
+                start = other.start
+    near = bool(_NEAR.search(art.view, max(floor, start - 60), start))
     # Several places together resolve to none of them alone.
     return Located(art.text[start:end], None if coordinated else best.value, near)
+
+
+_POSSESSOR = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
+
+
+# "55 attacks on US forces, including 27 in Iraq and 28 in Syria": the parts of the total follow it.
+_BREAKDOWN = re.compile(r"[^.;:]{0,80}?(?:,|\s)\s*(?:including|among\s+them|of\s+which|dont)\s", re.IGNORECASE)
+
+
+def _breakdown_places(art: Article, m: NumberMention, hits, sentence) -> Located | None:
+    """A total followed by its parts place by place ("55 attacks, including 27 in Iraq and 28 in
+    Syria", "60 attaques, dont 30 en Irak et 30 en Syrie") happened in all of their places, as written."""
+    x = _BREAKDOWN.match(art.view, m.end, sentence[1])
+    if x is None or art.within("places", m.end, x.start()):
+        return None
+    after = [p for p in hits if p.start >= x.end()]
+    names, seen = [], set()
+    for p in after:
+        if p.value.kind == after[0].value.kind and p.value.place_id not in seen:
+            seen.add(p.value.place_id)
+            names.append(art.text[p.start:p.end])
+    if len(names) < 2:
+        return None
+    return Located(", ".join(names), None, False)
 
 
 def _places_in(art: Article, lo: int, hi: int) -> list[Mention]:
