@@ -68,7 +68,7 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     return Located("", None, False)
 
 
-RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "breakdown": True, "possessor": True, "previous_paragraphs": True}
+RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "breakdown": True, "possessor": True, "dateline": True, "previous_paragraphs": True}
 # "Iran fired missiles at two bases in Iraq": among places of one kind, the one a locative
 # preposition introduces is where it happened; the other is a subject or a possessor.
 _AFTER_LOCATIVE = re.compile(
@@ -219,6 +219,37 @@ def _lead_end(art: Article) -> int:
     return art.cache["lead_end"]
 
 
+# "NEAR BAGHOUZ, Syria:", "ERBIL (Kurdistan 24) –", "SULAIMANIYA/MOSUL —": a dispatch's dateline, in capitals.
+_DATELINE = re.compile(
+    r"[ \t]*(?P<near>NEAR\s+)?(?P<names>[A-Z][A-Z'’. -]+[A-Z](?:\s*/\s*[A-Z][A-Z'’. -]+[A-Z])*)"
+    r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-|:)\s")
+_DATELINE_LINES = 6  # the dateline opens the first paragraph of text, after the title and the byline
+
+
+def _dateline_places(art: Article) -> tuple[bool, list[Mention]]:
+    """Whether the dispatch's dateline (in capitals) says "NEAR", and its gazetteer places: the
+    dispatch was filed there, which is the story's place only when "NEAR" says so ("NEAR BAGHOUZ,
+    Syria:"); "QAYARA AIR BASE, Iraq (AP) -" may be where a general spoke of Mosul."""
+    lines = 0
+    for lo in art._line_starts:
+        hi = art.text.find("\n", lo)
+        hi = len(art.text) if hi < 0 else hi
+        if not art.text[lo:hi].strip():
+            continue
+        x = _DATELINE.match(art.text, lo, hi)
+        if x:
+            found = []
+            for name in re.finditer(r"[^/]+", x.group("names")):
+                written = name.group(0).strip().title()
+                found += [Mention(x.start("names") + name.start(), x.start("names") + name.start() + len(name.group(0).rstrip()), place)
+                          for a, b, place in gazetteer.matcher().finditer(written) if (a, b) == (0, len(written))]
+            return bool(x.group("near")), found
+        lines += 1
+        if lines >= _DATELINE_LINES:
+            break
+    return False, []
+
+
 _LEAD_LINES = 3  # the title and the first paragraphs, where an article says where it happened
 
 
@@ -237,6 +268,10 @@ def _lead_places(art: Article) -> list[Mention]:
             end = hi
             if lines >= _LEAD_LINES:
                 break
+        if RULES["dateline"]:
+            near, dateline = _dateline_places(art)
+            if near or not found:  # where the reporter filed from, unless it is near the story
+                found += dateline
         art.cache["lead_places"] = found
         art.cache["lead_end"] = end
     return found
