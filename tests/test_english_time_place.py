@@ -149,3 +149,59 @@ def test_a_paragraph_without_a_place_takes_the_lead():
 def test_the_iraq_syria_border_is_a_place():
     text = "U.S. jets killed nine fighters stationed on the Syria-Iraq border in Anbar province."
     assert one(text, "nine")["place"] == "Syria-Iraq border"
+
+
+# Round 2: places a paragraph goes on about, appositions, breakdowns, possessors, datelines;
+# forces counted now and spans opened by an earlier "since <date>".
+
+def test_a_paragraph_without_a_place_goes_on_about_the_previous_paragraphs_place():
+    text = ("Strikes in Syria kill civilians\n\nA monitor reported the raids in Syria on Monday.\n\n"
+            "The coalition did not comment.\n\nWarplanes hit a market in Manbij on Sunday, residents said.\n\nToll disputed\n\n"
+            "The raids killed 12 civilians, the monitor said.")
+    assert one(text, "12")["place"] == "Manbij"
+
+
+def test_a_less_specific_place_of_the_previous_paragraph_gives_way_to_the_lead():
+    text = ("Jets strike Raqqa\n\nFrench jets struck Raqqa overnight, the ministry said.\n\n"
+            "The crews took off from bases in Jordan and the Gulf.\n\nTen jets dropped 16 bombs.")
+    assert one(text, "Ten")["place"] == "Raqqa"
+
+
+def test_a_place_in_an_apposition_only_says_where_the_place_before_it_lies():
+    text = "Fighters fell back toward Hajin, a town on the banks of the Euphrates where 200 militants hold out."
+    assert one(text, "200")["place"] == "Hajin"
+
+
+def test_a_total_broken_down_by_place_happened_in_all_of_them():
+    text = "There have been 60 attacks on American troops, including 31 in Syria and 29 in Iraq."
+    assert one(text, "60")["place"] == "Syria, Iraq"
+    assert one(text, "31")["place"] == "Syria"
+
+
+def test_a_possessor_place_is_written_with_the_place_it_holds():
+    row = one("Three rockets hit Baghdad's International Zone on Tuesday.", "Three")
+    assert row["place"] == "Baghdad's International Zone" and row["place_name"].startswith("Green Zone")
+
+
+def test_a_near_dateline_gives_the_place_of_the_story():
+    text = ("Strikes go on\n\nNEAR HAJIN, Syria (AP) — Warplanes struck again on Monday.\n\n"
+            "Residents said about 30 families fled.")
+    assert one(text, "30")["place"] == "HAJIN"
+
+
+def test_a_dateline_where_the_reporter_filed_is_no_place_of_the_story():
+    text = ("Strikes on Mosul\n\nQAYYARAH AIRBASE, Iraq (AP) - Jets struck Mosul on Monday.\n\n"
+            "Officials said about 30 fighters died.")
+    assert one(text, "30")["place"] == "Mosul"
+
+
+def test_a_force_that_still_stands_is_counted_on_publication_day():
+    text = ("Troops entered the city on Oct. 17. There are still an estimated 4,000 fighters in the city, "
+            "the general said.")
+    assert span(one(text, "4,000", THU)) == ("2023-11-09", "2023-11-09")
+
+
+def test_since_these_attacks_began_runs_from_the_earlier_since_date():
+    text = ("Since Oct. 17 militias have carried out 40 attacks on U.S. forces.\n\n"
+            "\"We are tracking 45 personnel who have received injuries since these attacks began,\" she said.")
+    assert span(one(text, "45", THU)) == ("2023-10-17", "2023-11-09")

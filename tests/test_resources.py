@@ -119,7 +119,8 @@ SCHEMAS = {
             "fighting", "finder", "generic", "one_event", "preposition", "retaliation", "strike_noun", "target"))),
         "pattern": PATTERN}, unique=("kind", "pattern")),
     "period_cues": _schema("period_cues", {
-        "role": Column(str, Check.isin(("since", "span", "cumulative", "stock", "vague", "anaphora", "toll", "saying"))),
+        "role": Column(str, Check.isin(("since", "span", "cumulative", "stock", "vague", "anaphora", "toll", "saying",
+                                                     "since_event"))),
         "pattern": PATTERN},
         unique=("role", "pattern")),
     "event_cues": _schema("event_cues", {

@@ -15,6 +15,7 @@ words are rows of ``resources/<lang>/period_cues.tsv``):
   date of its own takes an earlier "depuis" of the paragraph up to publication;
   a total whose start the text never gives keeps the publication window (a
   period cannot be left half open);
+* "since these attacks began" runs from the date of the nearest earlier "since <date>";
 * a stock ("l'opération mobilise 700 militaires", "actuellement") is counted
   when the article is written: only a date in the figure's own clause can move
   it ("Lancée le 19 septembre 2014, l'opération mobilise …" stays at publication);
@@ -55,7 +56,8 @@ import re
 from analysis.attribution.actor import clauses
 from analysis.mentions.prepared import Article
 from analysis.mentions.numbers import NumberMention
-from analysis.mentions.timex import Period, Timex, cue_patterns, cue_regex, find_timexes, publication_period, resolve
+from analysis.mentions.timex import (Period, Timex, cue_patterns, cue_regex, find_timexes, introduced_by_since,
+                                     publication_period, resolve)
 
 
 def _cue_regex(*roles: str) -> re.Pattern:
@@ -67,6 +69,7 @@ _CUMULATIVE = _cue_regex("cumulative", "toll")  # a running total within the par
 _TOTAL = _cue_regex("cumulative")  # "au total": also over a span stated in an earlier paragraph
 _VAGUE = _cue_regex("vague")
 _ANAPHORA = _cue_regex("anaphora")
+_SINCE_EVENT = _cue_regex("since_event")
 # "said in a statement Saturday": the words between a verb of saying and the day of the statement.
 _SAYING = re.compile(r"[\s,]*(?:(?:" + "|".join(cue_patterns("saying")) + r")[\s,]*)?", re.IGNORECASE)
 # Punctuation that closes a clause inside a sentence.
@@ -77,7 +80,7 @@ _LEAD_REACH = 2  # paragraphs with words from the start in which the lead's date
 RULES = {"stock": True, "cumulative": True, "noun_date": True, "lead": True, "clause": True, "clause_split": True,
          "vague": True, "anaphora": True, "restated": True, "previous": True,
          "an_noun": True, "lead_all": True, "an_det": True, "an_cum": True, "an_said": True,
-         "same_day": True, "said_lead": True, "earlier": True, "dateline": True}
+         "same_day": True, "said_lead": True, "earlier": True, "dateline": True, "since_event": True}
 
 
 # "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time
@@ -308,6 +311,17 @@ def _restated(art: Article, m: NumberMention, sentence, precision: str, depth: i
     return None
 
 
+def _since_before(art: Article, sentence, precision: str) -> Period | None:
+    """"59 injured since these attacks began": the span the nearest earlier "since <date>" of the
+    article opened ("since Oct. 17 there have been 55 attacks"), up to publication."""
+    for t in reversed(_all_timexes(art, 0, sentence[0])):
+        if introduced_by_since(art.view, t):
+            period = resolve(t, art.published, precision, art.view)
+            if period and period.start < period.end:
+                return period
+    return None
+
+
 def when(art: Article, m: NumberMention, sentence: tuple[int, int], depth: int = 0) -> Period | None:
     """The period of one figure, or ``None`` when the article has no date or the text gives
     no resolvable anchor ("quelques jours après une attaque", "récemment")."""
@@ -348,6 +362,10 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int], depth: int =
             return period
     if stock:
         return publication_period(art.published, precision)
+    if RULES["since_event"] and _SINCE_EVENT.search(art.view, *sentence):
+        period = _since_before(art, sentence, precision)
+        if period:
+            return period
     paragraph = art.line_start(m.start)
     earlier = [t for t in art.within("timexes", paragraph, sentence[0]) if not _noun_date(art, t, paragraph)]
     if anaphoric == "total" and earlier:

@@ -13,6 +13,7 @@ or "au sud de" makes the location approximate (ACLED geo_precision 2).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -56,7 +57,8 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     hits = [p for p in art.within("places", sentence[0], sentence[1])
             if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in actor_spans)]
     if hits:
-        return _best(art, hits, (m.start, m.end), sentence[0])
+        parts = _breakdown_places(art, m, hits, sentence) if RULES["breakdown"] else None
+        return parts or _best(art, hits, (m.start, m.end), sentence[0])
     candidates = list(_LOCATIVE.finditer(art.view, sentence[0], sentence[1]))
     if candidates:
         best = min(candidates, key=lambda c: abs(c.start() - m.start))
@@ -66,7 +68,7 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     return Located("", None, False)
 
 
-RULES = {"locative": True, "fallback": True, "gap": True}
+RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "breakdown": True, "possessor": True, "dateline": True, "previous_paragraphs": True}
 # "Iran fired missiles at two bases in Iraq": among places of one kind, the one a locative
 # preposition introduces is where it happened; the other is a subject or a possessor.
 _AFTER_LOCATIVE = re.compile(
@@ -90,6 +92,7 @@ def _follows(art: Article, p, span: tuple[int, int]) -> bool:
 def _best(art: Article, hits, pos: tuple[int, int], floor: int) -> Located:
     """The most specific of ``hits`` (a locative one first among equals, then the nearest to ``pos``),
     with the places of its kind coordinated with it."""
+    hits = [p for p in hits if not (RULES["apposition"] and _describes_another(art, p, hits))] or hits
     best = min(hits, key=lambda p: (SPECIFICITY.get(p.value.kind, 5),
                                     RULES["locative"] and not _locative(art, p),
                                     not (RULES["gap"] and _follows(art, p, pos)), abs(p.start - pos[0])))
@@ -101,10 +104,40 @@ def _best(art: Article, hits, pos: tuple[int, int], floor: int) -> Located:
         lo, hi = (other.end, start) if other.start < start else (end, other.start)
         if _COORDINATION.fullmatch(art.view[lo:hi]):
             start, end = min(start, other.start), max(end, other.end)
-    near = bool(_NEAR.search(art.view, max(floor, start - 60), start))
     coordinated = (start, end) != (best.start, best.end)
+    # "Baghdad's heavily fortified Green Zone": the place that holds it, as a possessor, is written with it.
+    if RULES["possessor"] and not coordinated:
+        for other in hits:
+            if other.end <= start and SPECIFICITY.get(other.value.kind, 5) > SPECIFICITY.get(best.value.kind, 5) \
+                    and _POSSESSOR.fullmatch(art.view, other.end, start):
+                start = other.start
+    near = bool(_NEAR.search(art.view, max(floor, start - 60), start))
     # Several places together resolve to none of them alone.
     return Located(art.text[start:end], None if coordinated else best.value, near)
+
+
+_POSSESSOR = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
+
+
+# "55 attacks on US forces, including 27 in Iraq and 28 in Syria": the parts of the total follow it.
+_BREAKDOWN = re.compile(r"[^.;:]{0,80}?(?:,|\s)\s*(?:including|among\s+them|of\s+which|dont)\s", re.IGNORECASE)
+
+
+def _breakdown_places(art: Article, m: NumberMention, hits, sentence) -> Located | None:
+    """A total followed by its parts place by place ("55 attacks, including 27 in Iraq and 28 in
+    Syria", "60 attaques, dont 30 en Irak et 30 en Syrie") happened in all of their places, as written."""
+    x = _BREAKDOWN.match(art.view, m.end, sentence[1])
+    if x is None or art.within("places", m.end, x.start()):
+        return None
+    after = [p for p in hits if p.start >= x.end()]
+    names, seen = [], set()
+    for p in after:
+        if p.value.kind == after[0].value.kind and p.value.place_id not in seen:
+            seen.add(p.value.place_id)
+            names.append(art.text[p.start:p.end])
+    if len(names) < 2:
+        return None
+    return Located(", ".join(names), None, False)
 
 
 def _places_in(art: Article, lo: int, hi: int) -> list[Mention]:
@@ -118,12 +151,103 @@ def _context_place(art: Article, m: NumberMention, sentence: tuple[int, int]) ->
     paragraph = art.line_start(m.start)
     hits = _places_in(art, paragraph, sentence[0])
     if hits:
-        last = art.sentence_of(hits[-1].start)
-        return _best(art, [h for h in hits if h.start >= last[0]], (sentence[0], sentence[0]), last[0])
+        return _last_sentence_place(art, hits, sentence)
     lead = _lead_places(art)
-    if lead and lead[0].end <= sentence[0]:
-        return _best(art, lead, (0, 0), 0)
-    return Located("", None, False)
+    lead = _best(art, lead, (0, 0), 0) if lead and lead[0].end <= sentence[0] else None
+    hits = _previous_paragraph_places(art, paragraph) if RULES["previous_paragraphs"] else []
+    if hits:
+        # A paragraph before goes on about the place the lead named, unless it names one at least as
+        # specific ("Crews took off from bases in Jordan" is no place of the raid on Raqqa the lead told).
+        before = _last_sentence_place(art, hits, sentence)
+        if lead is None or lead.place is None or before.place is None or (
+                SPECIFICITY.get(before.place.kind, 5) <= SPECIFICITY.get(lead.place.kind, 5)):
+            return before
+    return lead or Located("", None, False)
+
+
+def _last_sentence_place(art: Article, hits: list[Mention], sentence: tuple[int, int]) -> Located:
+    last = art.sentence_of(hits[-1].start)
+    return _best(art, [h for h in hits if h.start >= last[0]], (sentence[0], sentence[0]), last[0])
+
+
+# "Baghouz, a village on the banks of the Euphrates": an apposition that says where the place before it lies.
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:village|town|city|district|area|region|neighbou?rhood|suburb|"
+    r"hamlet|settlement|enclave|pocket|base|camp|province|governorate)\b[^,;:.()]{0,60}?$", re.IGNORECASE)
+
+
+def _describes_another(art: Article, p: Mention, hits: list[Mention]) -> bool:
+    """Whether ``p`` only says where an earlier place of the sentence lies, in an apposition to it
+    ("headed toward Baghouz, a village located on the banks of the Euphrates")."""
+    return any(o.end <= p.start and p.start - o.end <= 90 and _APPOSITION.search(art.view[o.end:p.start])
+               for o in hits if o is not p)
+
+
+_BACK_PARAGRAPHS = 2  # paragraphs of running text looked back through for the place a story goes on about
+
+
+def _previous_paragraph_places(art: Article, paragraph: int) -> list[Mention]:
+    """The places of the nearest of the previous paragraphs that names one, looking back through at
+    most :data:`_BACK_PARAGRAPHS` paragraphs of running text (a subhead or caption without final
+    punctuation is skipped, not counted): news paragraphs are often one sentence long, and the next
+    one goes on about the place the last one named ("… hit homes in Abu al-Hassan village. |
+    The airstrikes killed at least 43 people")."""
+    i = bisect.bisect_left(art._line_starts, paragraph)
+    seen = 0
+    for lo in reversed(art._line_starts[:i]):
+        hi = art.view.find("\n", lo)
+        hi = len(art.view) if hi < 0 else hi
+        line = art.view[lo:hi].strip()
+        if not line:
+            continue
+        if lo < _lead_end(art):
+            return []  # the lead is the last resort, with its own rule
+        if line[-1] not in ".!?\"”»":
+            continue
+        hits = _places_in(art, lo, hi)
+        if hits:
+            return hits
+        seen += 1
+        if seen >= _BACK_PARAGRAPHS:
+            return []
+    return []
+
+
+def _lead_end(art: Article) -> int:
+    """Where the lines :func:`_lead_places` reads end."""
+    _lead_places(art)
+    return art.cache["lead_end"]
+
+
+# "NEAR BAGHOUZ, Syria:", "ERBIL (Kurdistan 24) –", "SULAIMANIYA/MOSUL —": a dispatch's dateline, in capitals.
+_DATELINE = re.compile(
+    r"[ \t]*(?P<near>NEAR\s+)?(?P<names>[A-Z][A-Z'’. -]+[A-Z](?:\s*/\s*[A-Z][A-Z'’. -]+[A-Z])*)"
+    r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-|:)\s")
+_DATELINE_LINES = 6  # the dateline opens the first paragraph of text, after the title and the byline
+
+
+def _dateline_places(art: Article) -> tuple[bool, list[Mention]]:
+    """Whether the dispatch's dateline (in capitals) says "NEAR", and its gazetteer places: the
+    dispatch was filed there, which is the story's place only when "NEAR" says so ("NEAR BAGHOUZ,
+    Syria:"); "QAYARA AIR BASE, Iraq (AP) -" may be where a general spoke of Mosul."""
+    lines = 0
+    for lo in art._line_starts:
+        hi = art.text.find("\n", lo)
+        hi = len(art.text) if hi < 0 else hi
+        if not art.text[lo:hi].strip():
+            continue
+        x = _DATELINE.match(art.text, lo, hi)
+        if x:
+            found = []
+            for name in re.finditer(r"[^/]+", x.group("names")):
+                written = name.group(0).strip().title()
+                found += [Mention(x.start("names") + name.start(), x.start("names") + name.start() + len(name.group(0).rstrip()), place)
+                          for a, b, place in gazetteer.matcher().finditer(written) if (a, b) == (0, len(written))]
+            return bool(x.group("near")), found
+        lines += 1
+        if lines >= _DATELINE_LINES:
+            break
+    return False, []
 
 
 _LEAD_LINES = 3  # the title and the first paragraphs, where an article says where it happened
@@ -133,7 +257,7 @@ def _lead_places(art: Article) -> list[Mention]:
     """The gazetteer places of the article's first lines of text."""
     found = art.cache.get("lead_places")
     if found is None:
-        found, lines = [], 0
+        found, lines, end = [], 0, 0
         for lo in art._line_starts:
             hi = art.view.find("\n", lo)
             hi = len(art.view) if hi < 0 else hi
@@ -141,7 +265,13 @@ def _lead_places(art: Article) -> list[Mention]:
                 continue
             found += _places_in(art, lo, hi)
             lines += 1
+            end = hi
             if lines >= _LEAD_LINES:
                 break
+        if RULES["dateline"]:
+            near, dateline = _dateline_places(art)
+            if near or not found:  # where the reporter filed from, unless it is near the story
+                found += dateline
         art.cache["lead_places"] = found
+        art.cache["lead_end"] = end
     return found
