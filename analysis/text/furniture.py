@@ -14,7 +14,9 @@ data. The patterns live in ``resources/shared/furniture.tsv`` with three scopes:
     the phrase and everything after it is furniture;
 ``phrase``
     a phrase that alone is furniture, wherever it is: an agency's dateline mark
-    ("Feb. 15 (UPI) -- One contractor…", the date and place kept).
+    ("Feb. 15 (UPI) -- One contractor…", the date and place kept). A pattern with a
+    group blanks only what its first group holds: the rest is context ("the start of a
+    line, then a dateline city": only the agency mark after it is furniture).
 
 A line repeated verbatim (a headline printed twice) is furniture from its
 second occurrence on, so its content is counted once.
@@ -104,7 +106,8 @@ def furniture_spans(view: str) -> list[FurnitureSpan]:
     low = lowered(view)
     inline = [(m.start(), reason) for rx, reason in patterns["inline"] for m in [rx.search(low)] if m]
     inline_at, inline_reason = min(inline) if inline else (n + 1, "")
-    spans += [FurnitureSpan(m.start(), m.end(), reason) for rx, reason in patterns["phrase"] for m in rx.finditer(low)]
+    spans += [FurnitureSpan(m.start(rx.groups and 1), m.end(rx.groups and 1), reason)
+              for rx, reason in patterns["phrase"] for m in rx.finditer(low) if m.end(rx.groups and 1) > m.start(rx.groups and 1)]
     for start, end, line in _lines(view):
         stripped = line.strip()
         if not stripped:
