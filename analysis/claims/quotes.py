@@ -146,12 +146,15 @@ def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int
         if not addressee or addressee.end() == cue.end:
             return None
         rest_start = addressee.end()
+    # "S, the Pentagon said, a move condemned by Iraq's government.": a noun phrase in apposition to the
+    # whole statement after a comma is no statement of its own.
+    appositive = _APPOSITIVE.match(view, rest_start, s1) is not None
     rest_start += len(view[rest_start:s1]) - len(view[rest_start:s1].lstrip(" ,"))
     rest = view[rest_start:s1].strip(" .,;")
     # "…, Marotto tweeted, saying S2": a participle of saying opens a statement of its own (or restates this one)
     participle = next((c for c in find_cues(art.low, art.language, rest_start, s1)
                        if c.start == rest_start and c.form == "participle"), None)
-    if rest and participle is None and (not _ADJUNCT.match(rest) or re.search(r"\bthat\b", rest)):
+    if rest and participle is None and not appositive and (not _ADJUNCT.match(rest) or re.search(r"\bthat\b", rest)):
         return None
     start, end = s0, subject.start()
     opened = next((qs for qs, qe in quotes if qs < s0 < qe), None)
@@ -160,6 +163,21 @@ def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int
     if len(view[start:end].split()) < 4 or (_LEAD_IN_ONLY.fullmatch(view[start:end].strip(" ,"))):
         return None
     return (start, end), trim(view, subject.start(1), subject.end(1))
+
+
+_APPOSITIVE = re.compile(r"\s*,\s*an?\s+[a-z]")
+def _inverted_en(view: str, cue: Cue, s1: int) -> bool:
+    """Whether an English verb after a comma is inverted ("S, said Major General Patrick Ryder, a Pentagon
+    spokesperson."): its subject follows and the sentence ends with it, an apposition or adjuncts. After a subject
+    with an apposition ("Rami Abdurrahman, head of the Observatory, said the airstrikes hit homes", "Col. Sean
+    Ryan, a spokesperson, said in an email") the verb is followed by its statement or an adjunct."""
+    if _ADJUNCT.match(view, cue.end + len(view[cue.end:s1]) - len(view[cue.end:s1].lstrip())):
+        return False
+    np = np_after(view, cue.end, s1)
+    remainder = view[np[1]:s1].strip()
+    if not remainder or remainder[0] in ",.;(":
+        return True
+    return bool(_ADJUNCT.match(remainder)) and len(remainder.split()) <= 6 and not re.search(r"\bthat\b", remainder)
 
 
 _LEAD_IN_ONLY = re.compile(r"(?:in|on|at|during|after|before|since|for)\b[^,\"]*", re.IGNORECASE)
@@ -186,7 +204,8 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                 if second:
                     claims.append(replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
                                           speaker_kind=prev.speaker_kind, channel=prev.channel))
-            elif (cue.form == "participle" and prev.extra.get("postposed") and cue.start > prev.end
+            elif (cue.form == "participle" and (prev.extra.get("postposed") or prev.extra.get("inverted"))
+                    and cue.start > prev.end
                     and cue.lemma != "say" and _SECOND_CUE.search(view, s0, cue.start)):
                 # "S1, X said, adding that S2": a second act of the same speaker ("…, saying S2" restates the first)
                 second = make_claim(art, (_statement_start(view, cue.end, s1, art.language), s1), cue, None, sentence)
@@ -246,6 +265,8 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                         # a cue ending in a preposition ("a-t-on appris auprès du") is followed by its source
                         and (not STATEMENT_START.match(follows) or re.search(r"\bd(?:e|u|es)$", art.low[cue.start:cue.end]))
                         and not re.search(r"\b(?:que|qu')", clause))
+            if inverted and art.language == "en":
+                inverted = _inverted_en(view, cue, s1)
             post = None if inverted else _postposed(art, cue, sentence, quotes)
             if post:
                 content, subject = post
