@@ -56,6 +56,11 @@ def quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], se
         elif before is not None and before.form in ("verb",):
             sent_start = art.sentence_of(before.start)[0]
             np = head(view, *subject_before(view, sent_start, before.start))
+            named = _named_after(art, cues, qe) if art.language == "en" else None
+            if named is not None:
+                # "Commander of CJTF-OIR said, “…,” Brennan said.": one act, the name after the quote is its speaker
+                np, before = named
+                used_cues.add(before.start)
             claim = make_claim(art, (qs, qe), before, np, sentence)
             used_cues.add(before.start)
         else:
@@ -64,6 +69,40 @@ def quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], se
             claims.append(claim)
             claimed.append((qs, qe))
     return claims, used_cues, claimed
+
+
+_NAME_BEFORE_CUE = re.compile(r"[\s,]*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+")
+
+
+def _named_after(art: Article, cues: list[Cue], qe: int):
+    """The name and cue of "“…,” Brennan said" right after a quotation: ``((start, end), cue)`` or None."""
+    for c in cues:
+        if 0 < c.start - qe <= 50 and c.form == "verb":
+            m = _NAME_BEFORE_CUE.fullmatch(art.view, qe, c.start)
+            return ((m.start(1), m.end(1)), c) if m else None
+    return None
+
+
+# Verbs that take a noun as object as well as a statement: "Officials reported details of yesterday's strikes",
+# "The coalition confirmed strikes in the area but said …" report no statement.
+_OBJECT_VERBS = frozenset({"confirm", "report", "announce", "acknowledge"})
+_OBJECT_END = re.compile(r",|;|\.(?:\s|$)|\s(?:but|and|while|as|after|before|when|in|on|at|near|during|with)\s")
+_FINITE = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|did|does|\w+ed)")
+_DETERMINER_WORD = re.compile(r"(?:the|a|an|its|their|his|her|this|that|these|those)", re.IGNORECASE)
+
+
+def _noun_object(view: str, cue: Cue, s1: int) -> bool:
+    """Whether an English verb's object is a short noun phrase, not a statement ("confirmed the death toll")."""
+    if cue.lemma not in _OBJECT_VERBS:
+        return False
+    tail = view[cue.end:s1]
+    end = _OBJECT_END.search(tail)
+    words = (tail[:end.start()] if end else tail).split()
+    if not words or len(words) > 4 or any(w.lower() == "that" for w in words):
+        return False
+    # "the attempted attack": a participle after a determiner is an adjective, not a verb
+    return not any(_FINITE.fullmatch(w.lower()) and not _DETERMINER_WORD.fullmatch(words[i - 1])
+                   for i, w in enumerate(words) if i > 0)
 
 
 _THAT = re.compile(r"[^,.;:]{0,80}?\b(?:que|qu')\s*|\s*:\s*", re.IGNORECASE)
@@ -190,6 +229,7 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
     claims = []
     view = art.view
     done_sentences: dict[tuple[int, int], Claim] = {}
+    subjects: dict[tuple[int, int], tuple[int, int]] = {}  # the subject of a verb with a noun object
     for cue in cues:
         if cue.start in used_cues or any(s <= cue.start < e for s, e in quotes):
             continue
@@ -246,7 +286,8 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
         elif cue.form == "read":
             claim = make_claim(art, (s0, cue.start), cue, author_after(view, cue.end, s1), sentence)
         elif cue.form == "participle":
-            subject = _absolute_subject(view, s0, cue.start) or head(view, *subject_before(view, s0, cue.start))
+            subject = (_absolute_subject(view, s0, cue.start) or subjects.get(sentence)
+                       or head(view, *subject_before(view, s0, cue.start)))
             claim = make_claim(art, (cue.end, s1), cue, subject, sentence)
         else:
             # "S, a déclaré X" (inverted) versus "X, …, a annoncé avoir…" (a subject with an apposition):
@@ -280,7 +321,10 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                 if claim:
                     claim.extra["inverted"] = True
             else:
-                subject = head(view, *subject_before(view, s0, cue.start))
+                subject = subjects.get(sentence) or head(view, *subject_before(view, s0, cue.start))
+                if art.language == "en" and _noun_object(view, cue, s1):
+                    subjects[sentence] = subject  # "X confirmed the strikes but said S": X says S
+                    continue
                 start = _statement_start(view, cue.end, s1, art.language)
                 rest = view[start:s1].strip(" .,")
                 # "…” he said in a statement." leaves only the medium after the verb: no statement there.
