@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from analysis.claims.coreference import speaker_id
 from analysis.claims.cues import Cue, find_cues
 from analysis.claims.model import Claim
 from analysis.claims.speakers import (
@@ -374,8 +375,19 @@ def continued_quotes(art: Article, claims: list[Claim], quotes, cues: list[Cue])
 def propagate_channels(art: Article, claims: list[Claim]) -> None:
     """A claim by a pronoun ("he said") whose sentence names no channel takes the channel of the claim right
     before it when both have the same speaker: "Hoffman said in a press conference. … He said …" is the
-    same briefing (a speaker named again may speak through another channel)."""
+    same briefing (a speaker named again may speak through another channel). In English, a speaker who
+    told reporters or spoke at a briefing is reported from that briefing for the rest of the article: "Singh
+    told reporters on Tuesday that … . “…,” Singh said." (an agency's write-up of one news conference)."""
     scan = channel_markers()[0]
+    briefed: set[str] = set()
+    for i, c in enumerate(claims):
+        key = speaker_id(c.speaker) if c.speaker_kind == "person" else ""
+        if art.language == "en" and key:
+            if c.channel == "press_conference":
+                briefed.add(key)
+            elif (c.channel == "statement" and key in briefed
+                  and not scan.search(art.low, c.sentence[0], c.sentence[1])):
+                claims[i] = replace(c, channel="press_conference")
     for i in range(1, len(claims)):
         c, prev = claims[i], claims[i - 1]
         if (c.extra.get("anaphoric") and c.channel == "statement" and prev.channel not in ("statement", "media_report")

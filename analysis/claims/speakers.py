@@ -238,11 +238,18 @@ _SOURCE_NOUN = re.compile(
 )
 
 
+_SOURCE_NOUN_AFTER = re.compile(r"(?<=\S)\s+(?:joint\s+)?(?:statement|(?:news\s+|press\s+)?release)$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def split_speaker(phrase: str) -> tuple[str, str, str]:
     """(speaker as written, role, proper name) of a speaker phrase."""
     # "le bilan du ministère", "un communiqué de l'armée" are the ministry's, the army's
     phrase = _SOURCE_NOUN.sub("", phrase.strip())
+    # "the CJTF-OIR statement", "a Pentagon news release": the institution's
+    owner = _SOURCE_NOUN_AFTER.sub("", phrase)
+    if not re.fullmatch(r"(?:the|an?|this|that|its|their|his|her)?", owner.strip(), re.IGNORECASE):
+        phrase = owner  # not "the statement" alone: coreference finds its author
     if anonymous(phrase) and "," not in phrase:  # "une source de sécurité de la province d'Al-Anbar"
         return phrase, "", ""
     media = media_regex().search(phrase)
