@@ -54,6 +54,16 @@ def quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], se
             span = (s0, qe) if s0 < qs and lead and not lead.endswith(":") and s0 > qs - 400 else (qs, qe)
             claim = make_claim(art, span, after, np, art.sentence_of(after.start), extra)
             used_cues.add(after.start)
+            second = _participle_after(art, cues, after) if claim and art.language == "en" else None
+            if second is not None:
+                # "“…,” said Ryder, a Pentagon spokesperson, describing it as …": a second act of the same speaker
+                used_cues.add(second.start)
+                s1 = art.sentence_of(second.start)[1]
+                more = make_claim(art, (_statement_start(view, second.end, s1, art.language), s1), second, None,
+                                  art.sentence_of(second.start))
+                if more:
+                    claims.append(replace(more, speaker=claim.speaker, role=claim.role, name=claim.name,
+                                          speaker_kind=claim.speaker_kind, channel=claim.channel))
         elif before is not None and before.form in ("verb",):
             sent_start = art.sentence_of(before.start)[0]
             np = head(view, *subject_before(view, sent_start, before.start))
@@ -70,6 +80,19 @@ def quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], se
             claims.append(claim)
             claimed.append((qs, qe))
     return claims, used_cues, claimed
+
+
+def _participle_after(art: Article, cues: list[Cue], after: Cue) -> Cue | None:
+    """A participle of saying (not "saying", which restates) that closes the attribution after a quotation."""
+    s1 = art.sentence_of(after.start)[1]
+    for c in cues:
+        if after.end < c.start < s1:
+            between = art.view[after.end:c.start]
+            if (c.form == "participle" and c.lemma != "say" and between.rstrip().endswith(",")
+                    and len(between.split()) <= 15 and '"' not in between):
+                return c
+            return None
+    return None
 
 
 _NAME_BEFORE_CUE = re.compile(r"[\s,]*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+")
@@ -206,12 +229,18 @@ def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int
 
 
 _APPOSITIVE = re.compile(r"\s*,\s*an?\s+[a-z]")
-def _inverted_en(view: str, cue: Cue, s1: int) -> bool:
+def _inverted_en(view: str, cue: Cue, s0: int, s1: int) -> bool:
     """Whether an English verb after a comma is inverted ("S, said Major General Patrick Ryder, a Pentagon
     spokesperson."): its subject follows and the sentence ends with it, an apposition or adjuncts. After a subject
     with an apposition ("Rami Abdurrahman, head of the Observatory, said the airstrikes hit homes", "Col. Sean
     Ryan, a spokesperson, said in an email") the verb is followed by its statement or an adjunct."""
     if _ADJUNCT.match(view, cue.end + len(view[cue.end:s1]) - len(view[cue.end:s1].lstrip())):
+        return False
+    # "Ahmed Karim, head of the council, said S": the sentence opens with a name and its apposition
+    segments = [seg.strip() for seg in view[s0:cue.start].split(",")]
+    while len(segments) > 1 and _LEAD_IN.fullmatch(segments[0]):
+        segments.pop(0)
+    if len(segments) > 2 and _NAME_ONLY.fullmatch(segments[0]):
         return False
     np = np_after(view, cue.end, s1)
     remainder = view[np[1]:s1].strip()
@@ -220,6 +249,9 @@ def _inverted_en(view: str, cue: Cue, s1: int) -> bool:
     return bool(_ADJUNCT.match(remainder)) and len(remainder.split()) <= 6 and not re.search(r"\bthat\b", remainder)
 
 
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w.'’-]*")
+_LEAD_IN = re.compile(r"(?:however|moreover|meanwhile|furthermore|therefore|separately|still|in\s+addition|but|and|also)",
+                      re.IGNORECASE)
 _LEAD_IN_ONLY = re.compile(r"(?:in|on|at|during|after|before|since|for)\b[^,\"]*", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront)\s+\w+", re.IGNORECASE)
 
@@ -308,7 +340,7 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                         and (not STATEMENT_START.match(follows) or re.search(r"\bd(?:e|u|es)$", art.low[cue.start:cue.end]))
                         and not re.search(r"\b(?:que|qu')", clause))
             if inverted and art.language == "en":
-                inverted = _inverted_en(view, cue, s1)
+                inverted = _inverted_en(view, cue, s0, s1)
             post = None if inverted else _postposed(art, cue, sentence, quotes)
             if post:
                 content, subject = post

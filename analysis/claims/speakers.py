@@ -372,7 +372,9 @@ def channel_of(art: Article, cue: Cue, sentence: tuple[int, int], kind: str) -> 
 
 # A person speaking to an outlet: "told Reuters", "according to a report from the Wall Street Journal".
 _TO_OUTLET = re.compile(
-    r"\b(?:told|in\s+an\s+interview\s+with|(?:report|interview|article)s?\s+(?:from|by|in|with|on))\s+(?:the\s+)?",
+    r"\b(?:told|in\s+an\s+interview\s+with|(?:report|interview|article)s?\s+(?:from|by|in|with|on)|"
+    # "said in an email to The Associated Press": written answers to one outlet
+    r"in\s+an?\s+(?:e-?mail(?:ed\s+(?:statement|response|comment)s?)?|text\s+message|phone\s+call)\s+to)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 
