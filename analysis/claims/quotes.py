@@ -177,7 +177,9 @@ def _absolute_subject(view: str, s0: int, cue_start: int) -> tuple[int, int] | N
 # English puts the attribution after the statement with the subject first: "S, the Pentagon said in a
 # statement Saturday.", "“…,” he said.", "S, defense officials told CNN." After the verb come only
 # adjuncts: a medium, a time, a place, an addressee.
-_POST_SUBJECT = re.compile(r"(?:,|,?\s*\")\s*((?:[^,\"\s]+\s+){0,11}?[^,\"\s]+)\s*$")
+_POST_SUBJECT = re.compile(r"(?:,|,?\s*\")\s*((?:[^,\"\s]+\s+){0,11}?[^,\"\s]+)\s*,?\s*$")
+# "“…,” Col. Sean Ryan, a spokesperson for the coalition, said": a name before the apposition that ends the subject
+_NAME_BEFORE_APPOSITION = re.compile(r"(?:,|,?\s*\")\s*((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w.'’-]*)\s*,\s*$")
 _ADJUNCT = re.compile(
     r"(?:in|on|at|during|via|to|from|through|late|early|earlier|later|last|this|next|yesterday|today|tonight|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|while|after|before|citing|as|when|without|"
@@ -219,13 +221,18 @@ def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int
                        if c.start == rest_start and c.form == "participle"), None)
     if rest and participle is None and not appositive and (not _ADJUNCT.match(rest) or re.search(r"\bthat\b", rest)):
         return None
+    subject_span = trim(view, subject.start(1), subject.end(1))
+    if subject.group(1)[:1].islower() and view[subject.end(1):cue.start].strip() == ",":
+        named = _NAME_BEFORE_APPOSITION.search(view, s0, subject.start(1))
+        if named:
+            subject, subject_span = named, (named.start(1), subject_span[1])
     start, end = s0, subject.start()
     opened = next((qs for qs, qe in quotes if qs < s0 < qe), None)
     if opened is not None and art.line_start(opened) == art.line_start(s0):
         start = opened
     if len(view[start:end].split()) < 4 or (_LEAD_IN_ONLY.fullmatch(view[start:end].strip(" ,"))):
         return None
-    return (start, end), trim(view, subject.start(1), subject.end(1))
+    return (start, end), subject_span
 
 
 _APPOSITIVE = re.compile(r"\s*,\s*an?\s+[a-z]")
