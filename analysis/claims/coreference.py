@@ -48,14 +48,14 @@ def resolve(art: Article, claims: list[Claim]) -> None:
             earlier = next((o for o in claims[:i] if o.name == c.name and o.role), None)
             if earlier:
                 claims[i] = c = replace(c, role=earlier.role)
-        if "communiqué" in c.speaker.lower() or (not c.speaker and c.channel == "communique"):
+        if _COMMUNIQUE_SPEAKER.search(c.speaker) or (not c.speaker and c.channel == "communique"):
             # The author named earlier, or later in a sentence that points back to this communiqué ("C'est un
             # communiqué qui l'a annoncé … », a déclaré la coalition dans ce communiqué"); "un communiqué de
             # l'armée" later is another communiqué.
             author = next((o for o in claims[:i] if o.channel == "communique" and o.speaker
-                           and "communiqué" not in o.speaker.lower()), None) or next(
+                           and not _COMMUNIQUE_SPEAKER.search(o.speaker)), None) or next(
                 (o for o in claims[i + 1:] if o.channel == "communique" and o.speaker
-                 and "communiqué" not in o.speaker.lower()
+                 and not _COMMUNIQUE_SPEAKER.search(o.speaker)
                  and _SAME_COMMUNIQUE.search(art.view, o.sentence[0], o.sentence[1])), None)
             if author:
                 claims[i] = replace(c, speaker=author.speaker, speaker_kind=author.speaker_kind, role=author.role,
@@ -68,6 +68,8 @@ def resolve(art: Article, claims: list[Claim]) -> None:
                                         speaker_kind=speaker_kind(publisher, name), channel="communique")
 
 
+# A communiqué as the speaker ("le communiqué", "according to the statement", "the release said"): its author speaks.
+_COMMUNIQUE_SPEAKER = re.compile(r"communiqué|^(?:the\s+|this\s+|that\s+)?(?:statement|(?:news\s+)?release)$", re.IGNORECASE)
 _SAME_COMMUNIQUE = re.compile(r"\b(?:ce|cet|le\s+même|ledit|this|the\s+same)\s+(?:communiqué|statement)\b", re.IGNORECASE)
 _PUBLISHED = re.compile(
     r"(?:a|ont)\s+(?:[\w']+\s+)?(?:publié|diffusé|rendu\s+public|émis)\s+(?:[\w']+\s+){0,3}?(?:un|le|son|leur)\s+"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from analysis.claims.coreference import speaker_id
 from analysis.claims.cues import Cue, find_cues
 from analysis.claims.model import Claim
 from analysis.claims.speakers import (
@@ -53,9 +54,24 @@ def quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], se
             span = (s0, qe) if s0 < qs and lead and not lead.endswith(":") and s0 > qs - 400 else (qs, qe)
             claim = make_claim(art, span, after, np, art.sentence_of(after.start), extra)
             used_cues.add(after.start)
+            second = _participle_after(art, cues, after) if claim and art.language == "en" else None
+            if second is not None:
+                # "“…,” said Ryder, a Pentagon spokesperson, describing it as …": a second act of the same speaker
+                used_cues.add(second.start)
+                s1 = art.sentence_of(second.start)[1]
+                more = make_claim(art, (_statement_start(view, second.end, s1, art.language), s1), second, None,
+                                  art.sentence_of(second.start))
+                if more:
+                    claims.append(replace(more, speaker=claim.speaker, role=claim.role, name=claim.name,
+                                          speaker_kind=claim.speaker_kind, channel=claim.channel))
         elif before is not None and before.form in ("verb",):
             sent_start = art.sentence_of(before.start)[0]
             np = head(view, *subject_before(view, sent_start, before.start))
+            named = _named_after(art, cues, qe) if art.language == "en" else None
+            if named is not None:
+                # "Commander of CJTF-OIR said, “…,” Brennan said.": one act, the name after the quote is its speaker
+                np, before = named
+                used_cues.add(before.start)
             claim = make_claim(art, (qs, qe), before, np, sentence)
             used_cues.add(before.start)
         else:
@@ -64,6 +80,53 @@ def quote_claims(art: Article, cues: list[Cue], quotes) -> tuple[list[Claim], se
             claims.append(claim)
             claimed.append((qs, qe))
     return claims, used_cues, claimed
+
+
+def _participle_after(art: Article, cues: list[Cue], after: Cue) -> Cue | None:
+    """A participle of saying (not "saying", which restates) that closes the attribution after a quotation."""
+    s1 = art.sentence_of(after.start)[1]
+    for c in cues:
+        if after.end < c.start < s1:
+            between = art.view[after.end:c.start]
+            if (c.form == "participle" and c.lemma != "say" and between.rstrip().endswith(",")
+                    and len(between.split()) <= 15 and '"' not in between):
+                return c
+            return None
+    return None
+
+
+_NAME_BEFORE_CUE = re.compile(r"[\s,]*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+")
+
+
+def _named_after(art: Article, cues: list[Cue], qe: int):
+    """The name and cue of "“…,” Brennan said" right after a quotation: ``((start, end), cue)`` or None."""
+    for c in cues:
+        if 0 < c.start - qe <= 50 and c.form == "verb":
+            m = _NAME_BEFORE_CUE.fullmatch(art.view, qe, c.start)
+            return ((m.start(1), m.end(1)), c) if m else None
+    return None
+
+
+# Verbs that take a noun as object as well as a statement: "Officials reported details of yesterday's strikes",
+# "The coalition confirmed strikes in the area but said …" report no statement.
+_OBJECT_VERBS = frozenset({"confirm", "report", "announce", "acknowledge"})
+_OBJECT_END = re.compile(r",|;|\.(?:\s|$)|\s(?:but|and|while|as|after|before|when|in|on|at|near|during|with)\s")
+_FINITE = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|did|does|\w+ed)")
+_DETERMINER_WORD = re.compile(r"(?:the|a|an|its|their|his|her|this|that|these|those)", re.IGNORECASE)
+
+
+def _noun_object(view: str, cue: Cue, s1: int) -> bool:
+    """Whether an English verb's object is a short noun phrase, not a statement ("confirmed the death toll")."""
+    if cue.lemma not in _OBJECT_VERBS:
+        return False
+    tail = view[cue.end:s1]
+    end = _OBJECT_END.search(tail)
+    words = (tail[:end.start()] if end else tail).split()
+    if not words or len(words) > 4 or any(w.lower() == "that" for w in words):
+        return False
+    # "the attempted attack": a participle after a determiner is an adjective, not a verb
+    return not any(_FINITE.fullmatch(w.lower()) and not _DETERMINER_WORD.fullmatch(words[i - 1])
+                   for i, w in enumerate(words) if i > 0)
 
 
 _THAT = re.compile(r"[^,.;:]{0,80}?\b(?:que|qu')\s*|\s*:\s*", re.IGNORECASE)
@@ -114,7 +177,9 @@ def _absolute_subject(view: str, s0: int, cue_start: int) -> tuple[int, int] | N
 # English puts the attribution after the statement with the subject first: "S, the Pentagon said in a
 # statement Saturday.", "“…,” he said.", "S, defense officials told CNN." After the verb come only
 # adjuncts: a medium, a time, a place, an addressee.
-_POST_SUBJECT = re.compile(r"(?:,|,?\s*\")\s*((?:[^,\"\s]+\s+){0,11}?[^,\"\s]+)\s*$")
+_POST_SUBJECT = re.compile(r"(?:,|,?\s*\")\s*((?:[^,\"\s]+\s+){0,11}?[^,\"\s]+)\s*,?\s*$")
+# "“…,” Col. Sean Ryan, a spokesperson for the coalition, said": a name before the apposition that ends the subject
+_NAME_BEFORE_APPOSITION = re.compile(r"(?:,|,?\s*\")\s*((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w.'’-]*)\s*,\s*$")
 _ADJUNCT = re.compile(
     r"(?:in|on|at|during|via|to|from|through|late|early|earlier|later|last|this|next|yesterday|today|tonight|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|while|after|before|citing|as|when|without|"
@@ -146,22 +211,54 @@ def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int
         if not addressee or addressee.end() == cue.end:
             return None
         rest_start = addressee.end()
+    # "S, the Pentagon said, a move condemned by Iraq's government.": a noun phrase in apposition to the
+    # whole statement after a comma is no statement of its own.
+    appositive = _APPOSITIVE.match(view, rest_start, s1) is not None
     rest_start += len(view[rest_start:s1]) - len(view[rest_start:s1].lstrip(" ,"))
     rest = view[rest_start:s1].strip(" .,;")
     # "…, Marotto tweeted, saying S2": a participle of saying opens a statement of its own (or restates this one)
     participle = next((c for c in find_cues(art.low, art.language, rest_start, s1)
                        if c.start == rest_start and c.form == "participle"), None)
-    if rest and participle is None and (not _ADJUNCT.match(rest) or re.search(r"\bthat\b", rest)):
+    if rest and participle is None and not appositive and (not _ADJUNCT.match(rest) or re.search(r"\bthat\b", rest)):
         return None
+    subject_span = trim(view, subject.start(1), subject.end(1))
+    if subject.group(1)[:1].islower() and view[subject.end(1):cue.start].strip() == ",":
+        named = _NAME_BEFORE_APPOSITION.search(view, s0, subject.start(1))
+        if named:
+            subject, subject_span = named, (named.start(1), subject_span[1])
     start, end = s0, subject.start()
     opened = next((qs for qs, qe in quotes if qs < s0 < qe), None)
     if opened is not None and art.line_start(opened) == art.line_start(s0):
         start = opened
     if len(view[start:end].split()) < 4 or (_LEAD_IN_ONLY.fullmatch(view[start:end].strip(" ,"))):
         return None
-    return (start, end), trim(view, subject.start(1), subject.end(1))
+    return (start, end), subject_span
 
 
+_APPOSITIVE = re.compile(r"\s*,\s*an?\s+[a-z]")
+def _inverted_en(view: str, cue: Cue, s0: int, s1: int) -> bool:
+    """Whether an English verb after a comma is inverted ("S, said Major General Patrick Ryder, a Pentagon
+    spokesperson."): its subject follows and the sentence ends with it, an apposition or adjuncts. After a subject
+    with an apposition ("Rami Abdurrahman, head of the Observatory, said the airstrikes hit homes", "Col. Sean
+    Ryan, a spokesperson, said in an email") the verb is followed by its statement or an adjunct."""
+    if _ADJUNCT.match(view, cue.end + len(view[cue.end:s1]) - len(view[cue.end:s1].lstrip())):
+        return False
+    # "Ahmed Karim, head of the council, said S": the sentence opens with a name and its apposition
+    segments = [seg.strip() for seg in view[s0:cue.start].split(",")]
+    while len(segments) > 1 and _LEAD_IN.fullmatch(segments[0]):
+        segments.pop(0)
+    if len(segments) > 2 and _NAME_ONLY.fullmatch(segments[0]):
+        return False
+    np = np_after(view, cue.end, s1)
+    remainder = view[np[1]:s1].strip()
+    if not remainder or remainder[0] in ",.;(":
+        return True
+    return bool(_ADJUNCT.match(remainder)) and len(remainder.split()) <= 6 and not re.search(r"\bthat\b", remainder)
+
+
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w.'’-]*")
+_LEAD_IN = re.compile(r"(?:however|moreover|meanwhile|furthermore|therefore|separately|still|in\s+addition|but|and|also)",
+                      re.IGNORECASE)
 _LEAD_IN_ONLY = re.compile(r"(?:in|on|at|during|after|before|since|for)\b[^,\"]*", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront)\s+\w+", re.IGNORECASE)
 
@@ -172,6 +269,7 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
     claims = []
     view = art.view
     done_sentences: dict[tuple[int, int], Claim] = {}
+    subjects: dict[tuple[int, int], tuple[int, int]] = {}  # the subject of a verb with a noun object
     for cue in cues:
         if cue.start in used_cues or any(s <= cue.start < e for s, e in quotes):
             continue
@@ -186,7 +284,8 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                 if second:
                     claims.append(replace(second, speaker=prev.speaker, role=prev.role, name=prev.name,
                                           speaker_kind=prev.speaker_kind, channel=prev.channel))
-            elif (cue.form == "participle" and prev.extra.get("postposed") and cue.start > prev.end
+            elif (cue.form == "participle" and (prev.extra.get("postposed") or prev.extra.get("inverted"))
+                    and cue.start > prev.end
                     and cue.lemma != "say" and _SECOND_CUE.search(view, s0, cue.start)):
                 # "S1, X said, adding that S2": a second act of the same speaker ("…, saying S2" restates the first)
                 second = make_claim(art, (_statement_start(view, cue.end, s1, art.language), s1), cue, None, sentence)
@@ -227,7 +326,8 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
         elif cue.form == "read":
             claim = make_claim(art, (s0, cue.start), cue, author_after(view, cue.end, s1), sentence)
         elif cue.form == "participle":
-            subject = _absolute_subject(view, s0, cue.start) or head(view, *subject_before(view, s0, cue.start))
+            subject = (_absolute_subject(view, s0, cue.start) or subjects.get(sentence)
+                       or head(view, *subject_before(view, s0, cue.start)))
             claim = make_claim(art, (cue.end, s1), cue, subject, sentence)
         else:
             # "S, a déclaré X" (inverted) versus "X, …, a annoncé avoir…" (a subject with an apposition):
@@ -246,6 +346,8 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                         # a cue ending in a preposition ("a-t-on appris auprès du") is followed by its source
                         and (not STATEMENT_START.match(follows) or re.search(r"\bd(?:e|u|es)$", art.low[cue.start:cue.end]))
                         and not re.search(r"\b(?:que|qu')", clause))
+            if inverted and art.language == "en":
+                inverted = _inverted_en(view, cue, s0, s1)
             post = None if inverted else _postposed(art, cue, sentence, quotes)
             if post:
                 content, subject = post
@@ -259,7 +361,10 @@ def reported_claims(art: Article, cues: list[Cue], quotes, used_cues: set[int], 
                 if claim:
                     claim.extra["inverted"] = True
             else:
-                subject = head(view, *subject_before(view, s0, cue.start))
+                subject = subjects.get(sentence) or head(view, *subject_before(view, s0, cue.start))
+                if art.language == "en" and _noun_object(view, cue, s1):
+                    subjects[sentence] = subject  # "X confirmed the strikes but said S": X says S
+                    continue
                 start = _statement_start(view, cue.end, s1, art.language)
                 rest = view[start:s1].strip(" .,")
                 # "…” he said in a statement." leaves only the medium after the verb: no statement there.
@@ -309,8 +414,19 @@ def continued_quotes(art: Article, claims: list[Claim], quotes, cues: list[Cue])
 def propagate_channels(art: Article, claims: list[Claim]) -> None:
     """A claim by a pronoun ("he said") whose sentence names no channel takes the channel of the claim right
     before it when both have the same speaker: "Hoffman said in a press conference. … He said …" is the
-    same briefing (a speaker named again may speak through another channel)."""
+    same briefing (a speaker named again may speak through another channel). In English, a speaker who
+    told reporters or spoke at a briefing is reported from that briefing for the rest of the article: "Singh
+    told reporters on Tuesday that … . “…,” Singh said." (an agency's write-up of one news conference)."""
     scan = channel_markers()[0]
+    briefed: set[str] = set()
+    for i, c in enumerate(claims):
+        key = speaker_id(c.speaker) if c.speaker_kind == "person" else ""
+        if art.language == "en" and key:
+            if c.channel == "press_conference":
+                briefed.add(key)
+            elif (c.channel == "statement" and key in briefed
+                  and not scan.search(art.low, c.sentence[0], c.sentence[1])):
+                claims[i] = replace(c, channel="press_conference")
     for i in range(1, len(claims)):
         c, prev = claims[i], claims[i - 1]
         if (c.extra.get("anaphoric") and c.channel == "statement" and prev.channel not in ("statement", "media_report")

@@ -43,7 +43,9 @@ LEADING_SKIP = re.compile(  # used with match(view, pos): no "^"
 )
 _SUBJECT_CUT = re.compile(
     r"\s(?:n'|ne\s+)?(?:dirigée?s?|menée?s?|basée?s?|chargée?s?|soutenue?s?|conduite?s?|qui|dont|a|ont|avait|avaient|est|sont|"
-    r"était)\b|,",
+    r"était)\b|,"
+    # an English relative clause ("A spokesman for the SDF that is spearheading the fight …") is no part of the speaker
+    r"|\s(?:that|who|which|whose)\s+(?:is|are|was|were|has|have|had|monitors?|runs?|leads?|heads?|oversees?)\b",
     re.IGNORECASE,
 )
 # No full stop here: a sentence holds none but those of initials and abbreviations ("John W. Brennan Jr.").
@@ -56,7 +58,7 @@ TITLES = re.compile(
     r"chef|directeur|officier|amiral|sénateur|député|ambassadeur|premier\s+ministre|general|spokesman|commander|"
     r"minister|president|secretary|colonel|spokes(?:man|woman|person)|lieutenant|captain|admiral|sergeant|major|"
     r"director|ambassador|senator|governor|envoy|chairman|commissioner|lt\.|col\.|gen\.|brig\.|maj\.|sgt\.|adm\.|"
-    r"capt\.|cmdr\.|cdr\.|rep\.|sen\.|gov\.)(?![\w-])",
+    r"capt\.|cmdr\.|cdr\.|rep\.|sen\.|gov\.|mr\.?|mrs\.?|ms\.?|dr\.?)(?![\w-])",
     re.IGNORECASE,
 )
 ANONYMOUS = re.compile(
@@ -65,11 +67,26 @@ ANONYMOUS = re.compile(
     # English qualifiers before the noun: "A U.S. defense official", "two senior Iraqi security sources"
     r"(?:(?:senior|top|high-ranking|former|current|military|defen[cs]e|security|intelligence|administration|"
     r"government|U\.S\.|US|American|Iraqi|Kurdish|Syrian|Iranian|Israeli|Western|coalition|Pentagon|"
-    r"diplomatic|police|medical|local|tribal)\s+)*"
+    r"diplomatic|police|medical|local|tribal|health|hospital|militia|provincial|army|party|Kurdistan|Syrian)"
+    r"\s+(?:and\s+)?)*"
     r"(?:responsables?|officiels?|sources?|diplomates?|militaires?|membres?|officiers?|gradés?|agents?|officials?|"
     r"officers?|sources?|diplomats?)\b",
     re.IGNORECASE,
 )
+# An unnamed representative is an anonymous source too, as long as no name comes with it ("a representative of
+# the US Defence Department told The National"). An unnamed spokesman speaks on the record for an institution.
+ANONYMOUS_ROLE = re.compile(r"^(?:an?|the)\s+(?:[\w.'’-]+\s+){0,3}?representatives?\b", re.IGNORECASE)
+# An institution's officials, by name ("CJTF-OIR officials", "Combined Joint Task Force Operation Inherent Resolve
+# officials reported"): no individual is named.
+ANONYMOUS_OF = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,7}(?:officials|sources)$")
+
+
+def anonymous(phrase: str) -> bool:
+    """Whether a speaker phrase names no one: unnamed officials or sources, or an unnamed spokesman."""
+    phrase = phrase.strip()
+    if ANONYMOUS.match(phrase) or ANONYMOUS_OF.match(phrase):
+        return True
+    return bool(ANONYMOUS_ROLE.match(phrase)) and not proper_name(phrase)
 STATEMENT_START = re.compile(r"(?:que\b|qu'|:|avoir\b|être\b|de\s|d'|\w+(?:er|ir|re)\b)", re.IGNORECASE)
 _APPOSITION_REJECT = re.compile(
     r"^(?:aujourd'hui|dans|lors|selon|précisant|affirmant|ajoutant|a\s|ont\s|qui|que|mais|et|hier|mercredi|mardi|lundi|"
@@ -179,6 +196,9 @@ _LEAD_IN = re.compile(
     r"dimanche|hier|dont|mais|et|ainsi|enfin|or|"
     # English: "A day later, President Donald Trump said", "In a statement, CENTCOM said"
     r"in|on|at|during|after|before|since|meanwhile|however|but|and|also|later|earlier|yesterday|last|"
+    # sentence adverbs of English news ("Moreover, she said", "Therefore, officials explained")
+    r"moreover|furthermore|therefore|thus|additionally|separately|still|yet|instead|nonetheless|nevertheless|"
+    r"in\s+addition|for\s+(?:his|her|its|their)\s+part|"
     r"an?\s+(?:day|week|month|year)\s+(?:later|earlier|before|after))\b",
     re.IGNORECASE,
 )
@@ -218,12 +238,19 @@ _SOURCE_NOUN = re.compile(
 )
 
 
+_SOURCE_NOUN_AFTER = re.compile(r"(?<=\S)\s+(?:joint\s+)?(?:statement|(?:news\s+|press\s+)?release)$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def split_speaker(phrase: str) -> tuple[str, str, str]:
     """(speaker as written, role, proper name) of a speaker phrase."""
     # "le bilan du ministère", "un communiqué de l'armée" are the ministry's, the army's
     phrase = _SOURCE_NOUN.sub("", phrase.strip())
-    if ANONYMOUS.match(phrase) and "," not in phrase:  # "une source de sécurité de la province d'Al-Anbar"
+    # "the CJTF-OIR statement", "a Pentagon news release": the institution's
+    owner = _SOURCE_NOUN_AFTER.sub("", phrase)
+    if not re.fullmatch(r"(?:the|an?|this|that|its|their|his|her)?", owner.strip(), re.IGNORECASE):
+        phrase = owner  # not "the statement" alone: coreference finds its author
+    if anonymous(phrase) and "," not in phrase:  # "une source de sécurité de la province d'Al-Anbar"
         return phrase, "", ""
     media = media_regex().search(phrase)
     if media:  # "le Stars and Stripes, le journal officiel…": the outlet's name
@@ -259,6 +286,12 @@ NOT_NAMES = {
 _DETERMINER_BEFORE = re.compile(r"(?:(?<![\w'-])(?:le|la|les|un|une|du|des|au|aux)\s+|(?<![\w-])l')$", re.IGNORECASE)
 
 
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|from|near|into|inside|outside|across|throughout)\s+$")
+# "the military spokesperson for Iraqi Prime Minister Mohammed Shia al-Sudani": the name is the principal's
+_PRINCIPAL_BEFORE = re.compile(r"(?<![\w-])(?:spokes(?:man|woman|person)|representative|aide|adviser|advisor)\s+"
+                               r"(?:for|of|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def proper_name(text: str) -> str:
     """The last run of capitalised words that is not just a sentence-initial determiner; an
     organisation's acronym in parentheses ("des Forces démocratiques syriennes (FDS)") is no name."""
@@ -270,6 +303,9 @@ def proper_name(text: str) -> str:
         # Hezbollah Hassan Nasrallah", "le Général Pat Ryder" do)
         if (len(m.group(0).split()) == 1 and _DETERMINER_BEFORE.search(blanked, 0, m.start())
                 and first not in NOT_NAMES and not TITLES.fullmatch(first)):
+            continue
+        # "the top U.S. commander in Iraq", "who monitors the war from Europe": a place, not the speaker's name
+        if _LOCATIVE_BEFORE.search(blanked, 0, m.start()) or _PRINCIPAL_BEFORE.search(blanked, 0, m.start()):
             continue
         words = m.group(0).split()
         # "Air Force Lt. Col. Staci Coleman", "Operation Inherent Resolve Spokesman Col. Wayne Marotto": the
@@ -311,7 +347,7 @@ def is_not_a_name(cand: str) -> bool:
 def speaker_kind(speaker_phrase: str, name: str) -> str:
     if media_regex().search(speaker_phrase):
         return "media"
-    if ANONYMOUS.match(speaker_phrase.strip()) and not name:
+    if anonymous(speaker_phrase) and not name:
         return "anonymous_officials"
     if name and re.fullmatch(r"[A-Z][A-Z0-9&-]+", name):
         return "organisation"  # an acronym ("the JTF statement", "CENTCOM said") names no person
@@ -336,7 +372,9 @@ def channel_of(art: Article, cue: Cue, sentence: tuple[int, int], kind: str) -> 
 
 # A person speaking to an outlet: "told Reuters", "according to a report from the Wall Street Journal".
 _TO_OUTLET = re.compile(
-    r"\b(?:told|in\s+an\s+interview\s+with|(?:report|interview|article)s?\s+(?:from|by|in|with|on))\s+(?:the\s+)?",
+    r"\b(?:told|in\s+an\s+interview\s+with|(?:report|interview|article)s?\s+(?:from|by|in|with|on)|"
+    # "said in an email to The Associated Press": written answers to one outlet
+    r"in\s+an?\s+(?:e-?mail(?:ed\s+(?:statement|response|comment)s?)?|text\s+message|phone\s+call)\s+to)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 

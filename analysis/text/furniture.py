@@ -14,7 +14,10 @@ data. The patterns live in ``resources/shared/furniture.tsv`` with three scopes:
     the phrase and everything after it is furniture;
 ``phrase``
     a phrase that alone is furniture, wherever it is: an agency's dateline mark
-    ("Feb. 15 (UPI) -- One contractor…", the date and place kept).
+    ("Feb. 15 (UPI) -- One contractor…", the date and place kept). A pattern with a
+    group blanks only what its first group holds, and only after a dateline city in
+    capitals at the start of its line ("ERBIL (Kurdistan 24) – …": the mark is furniture,
+    the city is kept).
 
 A line repeated verbatim (a headline printed twice) is furniture from its
 second occurrence on, so its content is counted once.
@@ -104,7 +107,9 @@ def furniture_spans(view: str) -> list[FurnitureSpan]:
     low = lowered(view)
     inline = [(m.start(), reason) for rx, reason in patterns["inline"] for m in [rx.search(low)] if m]
     inline_at, inline_reason = min(inline) if inline else (n + 1, "")
-    spans += [FurnitureSpan(m.start(), m.end(), reason) for rx, reason in patterns["phrase"] for m in rx.finditer(low)]
+    spans += [FurnitureSpan(m.start(rx.groups and 1), m.end(rx.groups and 1), reason)
+              for rx, reason in patterns["phrase"] for m in rx.finditer(low)
+              if m.end(rx.groups and 1) > m.start(rx.groups and 1) and (not rx.groups or _after_city(view, m.start(1)))]
     for start, end, line in _lines(view):
         stripped = line.strip()
         if not stripped:
@@ -127,6 +132,15 @@ def furniture_spans(view: str) -> list[FurnitureSpan]:
             spans.append(FurnitureSpan(inline_at, n, inline_reason))
             return _merge(spans)
     return _merge(spans)
+
+
+# A dateline's city in capitals, perhaps with its country: "QAYARA AIR BASE, Iraq", "SULAIMANIYA/MOSUL".
+_DATELINE_CITY = re.compile(r"\s*[A-Z][A-Z .'/-]*(?:,\s*[A-Z][\w .'-]*)?\s*")
+
+
+def _after_city(view: str, pos: int) -> bool:
+    """Whether a group's context before ``pos`` on its line is a dateline city (the case is read on the view)."""
+    return _DATELINE_CITY.fullmatch(view, view.rfind("\n", 0, pos) + 1, pos) is not None
 
 
 def _merge(spans: list[FurnitureSpan]) -> list[FurnitureSpan]:
