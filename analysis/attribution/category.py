@@ -222,7 +222,8 @@ def _english_head(view: str, pos: int, stop: int, rx: re.Pattern, language: str)
         if word is None:
             break
         token = word.group(1)
-        if _EN_STOP.match(token) or (token.lower() == "and" and last is not None):
+        acronym = len(token) > 1 and token.isupper()  # "IS casualties": the group, not the verb
+        if (_EN_STOP.match(token) and not acronym) or (token.lower() == "and" and last is not None):
             break
         noun = rx.match(view, word.start(1), stop)
         if noun is not None:
@@ -441,6 +442,9 @@ def _categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> tu
             if p_head.noun is not None and p_head.noun.pattern == noun.pattern and p_cat.strength == "strong":
                 return head, Category(p_cat.category, subject, head.start, head.end, p_cat.active, "strong",
                                       "coordination")
+        if noun.cls == "fighter" and m.qualifier == "vague":
+            # "hundreds of militants", "3,000 to 5,000 fighters": a force is sized by estimate, a toll counted.
+            return head, Category("troops", subject, head.start, head.end, strength="weak", evidence="default")
         return head, Category(noun.category, subject, head.start, head.end, strength="weak", evidence="default")
     return head, Category("other", "", None, None, strength="weak", evidence="default")
 
