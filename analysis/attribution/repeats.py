@@ -22,8 +22,9 @@ Two more kinds of repeat, and two marks of distinct facts:
 * a range or vague amount with the same bounds and a compatible counted noun
   ("an estimated 3,000 to 5,000 fighters" … "the current estimate is 3,000 to
   5,000"; "dozens of trucks" twice), whatever its category;
-* a count that points back with a determiner ("all 59 have returned to duty",
-  "the 2,500 troops", "ces 12 roquettes") restates an earlier count of the same value;
+* a count that points back restates an earlier count of the same value: "all 59
+  have returned to duty" whatever it counts, "the 2,500 troops" or "ces 12
+  roquettes" with the same noun;
 * things destroyed or struck with different nouns ("three supply routes",
   "three front-end loaders") are different things;
 * counts in sentences that open on different places ("Near Mosul, three
@@ -56,7 +57,8 @@ _NOUN_DISTINCT = {"destroyed", "sites"}
 _LOCATIVE_OPENING = re.compile(r"[\W_]*(?:near|in|around|outside|west\s+of|east\s+of|north\s+of|south\s+of|"
                                r"près\s+de|à|en|dans\s+la\s+région\s+de)\s+([^,.;:\n]{2,40}),", re.IGNORECASE)
 # A determiner that points back to a count already given ("all 59", "the 2,500", "ces 12", "les 12").
-_ANAPHORIC = re.compile(r"(?:^|\W)(?:all(?:\s+the)?|the|those|these|ces|tous\s+les|toutes\s+les)\s+$", re.IGNORECASE)
+_ALL = re.compile(r"(?:^|\W)(?:all(?:\s+the)?|tous\s+les|toutes\s+les|tous\s+ces|toutes\s+ces)\s+$", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:^|\W)(?:the|those|these|ces|les)\s+$", re.IGNORECASE)
 
 
 def _head_word(subject) -> str:
@@ -83,7 +85,12 @@ def _points_back(a: dict, b: dict, text: str) -> bool:
     """``b`` restates ``a`` with a determiner pointing back ("all 59 have returned to duty")."""
     if a["value"] is None or (a["value"], a["qualifier"]) != (b["value"], b["qualifier"]):
         return False
-    return bool(_ANAPHORIC.search(text[max(0, b["start"] - 15):b["start"]]))
+    before = text[max(0, b["start"] - 15):b["start"]]
+    if _ALL.search(before):
+        return True
+    # "the 2,500 troops": the same noun again; "the two were killed" may name two people never counted.
+    ha, hb = _head_word(a.get("subject")), _head_word(b.get("subject"))
+    return bool(_DEFINITE.search(before)) and a["category"] == b["category"] and bool(ha) and ha == hb
 
 
 def _in_heading(text: str, pos: int) -> bool:
