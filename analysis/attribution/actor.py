@@ -265,6 +265,18 @@ def _modifiers(art: Article, m: NumberMention, cat: Category) -> list[Mention]:
     return [a for a in art.within("actors", m.end, cat.noun_start) if not _is_place_adjective(art, a)]
 
 
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\W)(?:an?|une?|des)\s+$", re.IGNORECASE)
+
+
+def _qualifies_a_count(art: Article, a: Mention) -> bool:
+    """Whether a name stands right after a number or an indefinite article, inside a counted
+    or listed noun phrase ("nine ISIS tactical units", "an ISIS headquarters")."""
+    if _INDEFINITE_BEFORE.search(art.view, max(0, a.start - 6), a.start):
+        return True
+    return any(x.end <= a.start and not art.view[x.end:a.start].strip() for x in art.numbers
+               if a.start - 3 <= x.end <= a.start)
+
+
 def _victims_side(art: Article, m: NumberMention, cat: Category, sentence) -> list[Mention]:
     """The names the victims are described by: in the counted noun ("311 jihadistes"), attached
     to it ("membres des FDS") or after "parmi" ("50 blessés parmi les soldats américains")."""
@@ -331,6 +343,10 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     if modifiers and cat.category not in PATIENT:
         return combine([a.value for a in modifiers]), modifiers
     names = [a for a in names if a not in modifiers]
+    if cat.category in PATIENT:
+        # "destroyed nine ISIL positions and eight vehicles": a name qualifying another count of
+        # what was hit is on the receiving side too, never the doer of this one.
+        names = [a for a in names if not _qualifies_a_count(art, a)]
 
     # A participle clause ("…, tuant 51 militants") acts with the subject of the clause it
     # hangs on; what it counts (the victims, the things destroyed) never acts.
@@ -433,7 +449,8 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     if earlier and earlier[1][0].start >= paragraph:
         return earlier
     earlier = [a for a in art.within("actors", paragraph, sentence[0])
-               if not _is_target(art, a, paragraph) and not _is_modifier(art, a)]
+               if not _is_target(art, a, paragraph) and not _is_modifier(art, a)
+               and not (cat.category in PATIENT and _qualifies_a_count(art, a))]
     groups = _groups_before(art, earlier)
     if groups:
         return combine([a.value for a in groups[-1]]), groups[-1]

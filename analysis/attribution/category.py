@@ -88,7 +88,9 @@ _CLAUSE_END = re.compile(r"[,;:.()«»\"!?]|\s(?:et|mais|que|qu'|dont|où|ou|alo
 _RELATIVE = re.compile(r"\s(?:qui|who|which|that)\s", re.IGNORECASE)
 _OWN_PARTICIPLE = re.compile(r"\s+")
 # Between two counted phrases of one list: "two vehicle bombs and four buildings", "trois sites, deux dépôts".
-_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|et|ou)\s+)?$", re.IGNORECASE)
+# Items with a bare article may stand between ("nine positions and a checkpoint, six armed trucks").
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|et|ou)\s+)?"
+                        r"(?:(?:an?|une?)\s+[^\d,;:.()]{1,40}?,\s*(?:(?:and|or|et|ou)\s+)?)*$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?:été|were|was|been)\s+$", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$")
 _PERCENT_UNIT = re.compile(r"%|pour\s?cent|pourcents?|percent|per cent", re.IGNORECASE)
@@ -222,7 +224,8 @@ def _english_head(view: str, pos: int, stop: int, rx: re.Pattern, language: str)
         if word is None:
             break
         token = word.group(1)
-        if _EN_STOP.match(token) or (token.lower() == "and" and last is not None):
+        acronym = len(token) > 1 and token.isupper()  # "IS casualties": the group, not the verb
+        if (_EN_STOP.match(token) and not acronym) or (token.lower() == "and" and last is not None):
             break
         noun = rx.match(view, word.start(1), stop)
         if noun is not None:
@@ -441,6 +444,10 @@ def _categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> tu
             if p_head.noun is not None and p_head.noun.pattern == noun.pattern and p_cat.strength == "strong":
                 return head, Category(p_cat.category, subject, head.start, head.end, p_cat.active, "strong",
                                       "coordination")
+        if noun.cls == "fighter" and m.qualifier == "vague" and verb is None:
+            # "hundreds of militants", "3,000 to 5,000 fighters": a force is sized by estimate, a toll
+            # counted; a crowd that attacked ("des centaines de miliciens ont attaqué") is no force.
+            return head, Category("troops", subject, head.start, head.end, strength="weak", evidence="default")
         return head, Category(noun.category, subject, head.start, head.end, strength="weak", evidence="default")
     return head, Category("other", "", None, None, strength="weak", evidence="default")
 

@@ -13,11 +13,29 @@ compatible actors (equal, or one ``unknown``) and compatible periods
 (overlapping, or one of them in the headline, whose figures are dated by the
 page rather than by the text). The mention kept is
 the first outside the headline (the body's wording is the fuller one), or
-the first one when every mention is in it; a first line longer than a
-headline is the lead, and counts as body. Pure: rows in, rows out.
+the first one when every mention is in it (a subhead, a short line with
+no closing stop, is passed over like the headline); a first line longer than a
+headline is the lead, and counts as body.
+
+Two more kinds of repeat, and two marks of distinct facts:
+
+* a range or vague amount with the same bounds and a compatible counted noun
+  ("an estimated 3,000 to 5,000 fighters" … "the current estimate is 3,000 to
+  5,000"; "dozens of trucks" twice), whatever its category;
+* a count that points back restates an earlier count of the same value: "all 59
+  have returned to duty" whatever it counts, "the 2,500 troops" or "ces 12
+  roquettes" with the same noun;
+* things destroyed or struck with different nouns ("three supply routes",
+  "three front-end loaders") are different things;
+* counts in sentences that open on different places ("Near Mosul, three
+  strikes…", "Near Rawah, three strikes…": a strike release) are different facts.
+
+Pure: rows in, rows out.
 """
 
 from __future__ import annotations
+
+import re
 
 
 def _periods_overlap(a: dict, b: dict) -> bool:
@@ -33,6 +51,57 @@ EVENT_CATEGORIES = {"strikes", "operations", "attacks", "killed", "wounded", "ca
 HEADLINE_MAX = 200  # a first line longer than this is the lead paragraph, not a headline
 
 
+# Targets and equipment: a different noun is a different thing ("supply routes", "front-end loaders").
+_NOUN_DISTINCT = {"destroyed", "sites"}
+# A sentence opening on a place ("Near Rawah, three strikes…", "In Syria, coalition forces…").
+_LOCATIVE_OPENING = re.compile(r"[\W_]*(?:near|in|around|outside|west\s+of|east\s+of|north\s+of|south\s+of|"
+                               r"près\s+de|à|en|dans\s+la\s+région\s+de)\s+([^,.;:\n]{2,40}),", re.IGNORECASE)
+# A determiner that points back to a count already given ("all 59", "the 2,500", "ces 12", "les 12").
+_ALL = re.compile(r"(?:^|\W)(?:all(?:\s+the)?|tous\s+les|toutes\s+les|tous\s+ces|toutes\s+ces)\s+$", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:^|\W)(?:the|those|these|ces|les)\s+$", re.IGNORECASE)
+
+
+def _head_word(subject) -> str:
+    words = re.findall(r"[\w-]+", str(subject or "").lower())
+    return words[-1].rstrip("s") if words else ""
+
+
+def _opening_place(row: dict) -> str:
+    found = _LOCATIVE_OPENING.match(row.get("sentence") or "")
+    return found.group(1).strip().lower() if found else ""
+
+
+def _same_range(a: dict, b: dict) -> bool:
+    """The same vague amount or range, counting compatible nouns (or one with none)."""
+    if a["qualifier"] != "vague" or b["qualifier"] != "vague" or a.get("low") is None:
+        return False
+    if (a["low"], a["high"]) != (b.get("low"), b.get("high")):
+        return False
+    ha, hb = _head_word(a.get("subject")), _head_word(b.get("subject"))
+    return not ha or not hb or ha == hb
+
+
+def _points_back(a: dict, b: dict, text: str) -> bool:
+    """``b`` restates ``a`` with a determiner pointing back ("all 59 have returned to duty")."""
+    if a["value"] is None or (a["value"], a["qualifier"]) != (b["value"], b["qualifier"]):
+        return False
+    before = text[max(0, b["start"] - 15):b["start"]]
+    if _ALL.search(before):
+        return True
+    # "the 2,500 troops": the same noun again; "the two were killed" may name two people never counted.
+    ha, hb = _head_word(a.get("subject")), _head_word(b.get("subject"))
+    return bool(_DEFINITE.search(before)) and a["category"] == b["category"] and bool(ha) and ha == hb
+
+
+def _in_heading(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in a heading line: short, on a line of its own, with no closing stop
+    (a subhead restating the body: "Des dizaines de milliers de civils utilisés comme boucliers")."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return 0 < len(line) <= HEADLINE_MAX and line[-1] not in ".!?:\"”»)"
+
+
 def _same_fact(a: dict, b: dict, first_line_end: int) -> bool:
     if a["value"] is None or a["category"] not in EVENT_CATEGORIES:
         return False
@@ -41,6 +110,13 @@ def _same_fact(a: dict, b: dict, first_line_end: int) -> bool:
     if a["actor"] != b["actor"] and "unknown" not in (a["actor"], b["actor"]):
         return False
     in_head = a["start"] < first_line_end or b["start"] < first_line_end
+    if a["category"] in _NOUN_DISTINCT and not in_head:
+        ha, hb = _head_word(a.get("subject")), _head_word(b.get("subject"))
+        if ha and hb and ha != hb:
+            return False
+    pa, pb = _opening_place(a), _opening_place(b)
+    if pa and pb and pa != pb:
+        return False
     return in_head or _periods_overlap(a, b)
 
 
@@ -58,7 +134,9 @@ def mark_repeats(rows: list[dict], text: str) -> list[dict]:
     facts: list[list[int]] = []
     for i, row in enumerate(rows):
         for fact in facts:
-            if _same_fact(rows[fact[0]], row, first_line_end):
+            first = rows[fact[0]]
+            if (_same_fact(first, row, first_line_end) or _same_range(first, row)
+                    or _points_back(first, row, text)):
                 fact.append(i)
                 break
         else:
@@ -66,7 +144,8 @@ def mark_repeats(rows: list[dict], text: str) -> list[dict]:
     for fact in facts:
         if len(fact) < 2:
             continue
-        body = [i for i in fact if rows[i]["start"] >= first_line_end]
+        body = [i for i in fact if rows[i]["start"] >= first_line_end and not _in_heading(text, rows[i]["start"])]
+        body = body or [i for i in fact if rows[i]["start"] >= first_line_end]
         kept = body[0] if body else fact[0]
         for i in fact:
             if i != kept:

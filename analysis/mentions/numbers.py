@@ -46,12 +46,19 @@ _AFTER_DATE = re.compile(
     r"\s*(?:er)?(?:\s+(?:au|et\s+le|à|-|–)\s+\d{1,2}(?:er)?)?\s+(?:" + _MONTHS + r")(?![\w])", re.IGNORECASE
 )
 _AFTER_DURATION = re.compile(
-    r"\s*(?:(?:derni|premi)(?:ers|ères)|prochain(?:e)?s|longs?|longues|pleins?|pleines|bonnes?|last|next|past|first)?"
+    r"\s*(?:(?:derni|premi)(?:ers|ères)|prochain(?:e)?s|longs?|longues|pleins?|pleines|bonnes?)?"
     r"\s*(?:" + _TIME_UNITS + r")(?![\w])",
     re.IGNORECASE,
 )
-_AFTER_MEASURE = re.compile(r"\s*(?:mm|cm|km|m|mètres?|kilomètres?|miles?|pieds|feet|inch(?:es)?)(?!\s*(?:carrés?|2|²))(?![\w])", re.IGNORECASE)
+_AFTER_MEASURE = re.compile(r"\s*(?:mm|cm|km|m|mètres?|kilomètres?|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|yards?|pieds|feet|"
+                            r"inch(?:es)?)(?!\s*(?:carrés?|2|²))(?![\w])", re.IGNORECASE)
 _AFTER_GLUED = re.compile(r"[^\W\d_]|-\w|[/:]\d|\.\w|\]")
+# A clock time written without a colon ("at 1730 GMT", "about 0900 local time").
+_AFTER_CLOCK = re.compile(r"\s*(?:GMT|UTC|Zulu|[ap]\.?m\.?|local\s+time|hrs)(?![\w])", re.IGNORECASE)
+# A month name right before a number makes it a day ("Feb 20, 2019", "Nov. 4"); capitalised, as dates are.
+_MONTH_BEFORE = re.compile(r"(?:" + _MONTHS + r")\.?", re.IGNORECASE)
+# A proper name with a number and nothing counted after it: "(Kurdistan 24)", "France 24," .
+_NAME_NUMBER_END = re.compile(r"\s*[)\]]")
 # Words after which a number names a thing rather than counting it ("base aérienne 118").
 _DESIGNATION_WORDS = {
     "n°", "no", "numéro", "numero", "nr", "article", "art", "résolution", "resolution", "vol", "calibre", "page",
@@ -282,6 +289,10 @@ def _round_numbers(language: str) -> dict[str, tuple[str, float]]:
 
 def _trap_after(view: str, end: int, value: float, raw: str, has_separator: bool) -> str | None:
     rest = view[end:end + 40]
+    if len(raw) > 1 and raw[0] == "0":
+        return "leading zero (clock time, code or identifier)"
+    if _AFTER_CLOCK.match(rest):
+        return "time of day"
     if _AFTER_GLUED.match(rest):
         return "glued to letters (ordinal, unit, code or file name)"
     if _AFTER_DATE.match(rest):
@@ -311,6 +322,14 @@ def _trap_before(view: str, start: int) -> str | None:
     rest = parts[0] if len(parts) > 1 else ""
     if word in ("h", "H") and rest[-1:].isdigit():
         return "time of day"
+    if len(stripped) == len(before) and stripped[-1] == ":" and stripped[-2:-1].isdigit():
+        return "time of day"  # the seconds or minutes of "22:14:09"
+    if len(stripped) == len(before) and stripped[-1] in "(\"" and stripped[-2:-1].isalnum():
+        return "glued to letters (designation or code)"  # string(708)
+    if stripped[-1] == '"' and view[start:start + 12].split('"')[0].isdigit() and '"' in view[start:start + 12]:
+        return "quoted number (code or identifier)"  # "id":"1622381"
+    if word[:1].isupper() and _MONTH_BEFORE.fullmatch(word):
+        return "date"
     if word[-1] in ",;:)»\"!?":
         return None
     name = word.rstrip(".").split("'")[-1]
@@ -323,6 +342,12 @@ def _trap_before(view: str, start: int) -> str | None:
             return None  # a capitalised word opening the sentence ("Plus de", "Environ")
         return "designation (model, number or name)"
     return None
+
+
+def _name_before(view: str, start: int) -> bool:
+    """Whether a capitalised name (no qualifier or article) stands right before ``start``."""
+    word = [w.lstrip("([«\"'") for w in view[max(0, start - 30):start].rstrip().rsplit(None, 1)[-1:]]
+    return bool(word) and word[0][:1].isupper() and word[0].isalpha() and word[0].lower() not in _CAPITAL_OK
 
 
 def qualifier_row_matches(row: dict, text: str) -> bool:
@@ -378,6 +403,8 @@ def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tup
         reason = _trap_before(view, m.start())
         if reason is None and not percent:
             reason = _trap_after(view, m.end(), value, digits, not digits.isdigit())
+        if reason is None and _NAME_NUMBER_END.match(view, m.end()) and _name_before(view, m.start()):
+            reason = "designation (a name with a number)"
         if reason:
             rejected.append(Rejected(m.start(), m.end(), reason))
             continue
@@ -407,6 +434,8 @@ def find_numbers(view: str, language: str = "fr", low: str | None = None) -> tup
 
 _RANGE_OPEN = re.compile(r"(?:entre|between)\s+$", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s+(?:et|and)\s+", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"\b(?:from|de|d'|passé\s+de)\s+$", re.IGNORECASE)
 
 
 def _join_ranges(view: str, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -416,11 +445,20 @@ def _join_ranges(view: str, mentions: list[NumberMention]) -> list[NumberMention
     while i < len(mentions):
         a = mentions[i]
         b = mentions[i + 1] if i + 1 < len(mentions) else None
+        pair = (b is not None and a.qualifier == "exact" and b.qualifier == "exact"
+                and a.value is not None and b.value is not None and a.value < b.value)
         opener = _RANGE_OPEN.search(view, max(0, a.start - 10), a.start)
-        if (b is not None and opener and a.qualifier == "exact" and b.qualifier == "exact"
-                and a.value is not None and b.value is not None and a.value < b.value
-                and _RANGE_LINK.fullmatch(view, a.end, b.start)):
+        if pair and opener and _RANGE_LINK.fullmatch(view, a.end, b.start):
             out.append(NumberMention(opener.start(), b.end, None, a.value, b.value, "vague", a.number_start,
+                                     b.number_end, b.is_percent))
+            i += 2
+            continue
+        # "an estimated 3,000 to 5,000 fighters": an estimate's bounds; "from 3,000 to 5,000" is a change.
+        estimate = (b is not None and a.qualifier in ("exact", "about") and b.qualifier == "exact"
+                    and a.value is not None and b.value is not None and a.value < b.value)
+        if (estimate and _RANGE_TO.fullmatch(view, a.end, b.start)
+                and not _RANGE_FROM.search(view, max(0, a.start - 10), a.start)):
+            out.append(NumberMention(a.start, b.end, None, a.value, b.value, "vague", a.number_start,
                                      b.number_end, b.is_percent))
             i += 2
             continue
