@@ -425,3 +425,23 @@ def test_devset_claims_stay_above_their_floors(devset_scores):
         report = claims if lang == "all" else claims.by_language[lang]
         for name, floor in floors.items():
             assert _measure(report, name) >= floor, (lang, name, _measure(report, name))
+
+
+# The second development set (English only, annotated after the first round of English rules):
+# floors a little under its scores once its classes of error were fixed.
+DEVSET2 = ROOT / "data" / "annotations" / "devset2"
+DEVSET2_FLOORS = {"f1": 0.95, "category": 0.88, "qualifier": 0.97, "actor": 0.80, "place": 0.83, "period": 0.85}
+DEVSET2_CLAIM_FLOORS = {"f1": 0.88, "speaker": 0.82, "channel": 0.90}
+
+
+def test_second_devset_stays_above_its_floors(tmp_path):
+    articles = DEVSET2 / "articles"
+    write_frames(build_frames(articles), tmp_path)
+    languages = file_languages(articles)
+    assert set(languages.values()) == {"en"}
+    figures = evaluate(load_gold(DEVSET2 / "figures.csv"), load_predictions(tmp_path, "figures"), languages)
+    claims = evaluate_claims(load_claims_gold(DEVSET2 / "claims.csv"), load_predictions(tmp_path, "claims"),
+                             languages)
+    for report, floors in ((figures, DEVSET2_FLOORS), (claims, DEVSET2_CLAIM_FLOORS)):
+        for name, floor in floors.items():
+            assert _measure(report, name) >= floor, (name, _measure(report, name))
