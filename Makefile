@@ -10,6 +10,8 @@ DEVSET ?= data/annotations/devset
 DEVSET_OUT ?= build/frames/devset
 DEVSET2 ?= data/annotations/devset2
 DEVSET2_OUT ?= build/frames/devset2
+DEVSET3 ?= data/annotations/devset3
+DEVSET3_OUT ?= build/frames/devset3
 HELDOUT ?= data/annotations/fresh
 HELDOUT_OUT ?= build/frames/fresh
 HELDOUT2 ?= data/annotations/fresh2
@@ -57,6 +59,9 @@ evaluate: report  ## Score the extraction on the seeds and on the development se
 	@echo "== second development set ($(DEVSET2)/, English only) =="
 	$(PY) -m analysis extract $(DEVSET2)/articles --out $(DEVSET2_OUT) -q
 	$(PY) -m analysis evaluate --gold $(DEVSET2)/figures.csv --claims-gold $(DEVSET2)/claims.csv --pred $(DEVSET2_OUT)
+	@echo "== third development set ($(DEVSET3)/, English only) =="
+	$(PY) -m analysis extract $(DEVSET3)/articles --out $(DEVSET3_OUT) -q
+	$(PY) -m analysis evaluate --gold $(DEVSET3)/figures.csv --claims-gold $(DEVSET3)/claims.csv --pred $(DEVSET3_OUT)
 	@echo "== held-out set ($(HELDOUT)/): a score, never a source of rules =="
 	$(PY) -m analysis extract $(HELDOUT)/articles --out $(HELDOUT_OUT) -q
 	$(PY) -m analysis evaluate --gold $(HELDOUT)/figures.csv --claims-gold $(HELDOUT)/claims.csv --pred $(HELDOUT_OUT)
