@@ -15,16 +15,22 @@ from dataclasses import replace
 from analysis.claims.model import Claim
 from analysis.claims.speakers import NOT_NAMES, TITLES, DETERMINERS, head, is_not_a_name, speaker_kind, split_speaker, subject_before
 from analysis.mentions.prepared import Article
+from analysis.text.sentences import ABBREVIATIONS
 
 def resolve(art: Article, claims: list[Claim]) -> None:
     """Resolve short names, bare roles and communiqués to the speakers the article named."""
     view = art.text
     for i, c in enumerate(claims):
-        if c.name and " " not in c.name:
+        if c.name and " " not in c.name and not _PRONOUN.match(c.name):
             before = view[: c.start]
             m = None
-            for m in re.finditer(r"((?:[A-ZÀ-Ý][\w'-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|[A-Z]\.))*\s+" + re.escape(c.name) + r")\b", before):
+            # A run of capitalised words ending in the name, inside one sentence: "says the SDF. It" is no name
+            # "F. It", "Human Rights. The London-based" none either.
+            for m in re.finditer(r"(?<![\w.'’-])((?:[A-ZÀ-Ý][\w'-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|[A-Z]\.))*\s+"
+                                 + re.escape(c.name) + r")\b", before):
                 pass
+            if m and _sentence_dot(m.group(1)):
+                m = None
             if m:
                 tokens = m.group(1).split()
                 keep = []
@@ -66,6 +72,15 @@ def resolve(art: Article, claims: list[Claim]) -> None:
                     speaker, role, name = split_speaker(publisher)
                     claims[i] = replace(c, speaker=speaker, role=role, name=name,
                                         speaker_kind=speaker_kind(publisher, name), channel="communique")
+
+
+def _sentence_dot(run: str) -> bool:
+    """Whether a run of capitalised words crosses a full stop that ends a sentence (not an initial or an
+    abbreviation: "John W. Brennan", "Lt. Col. Staci Coleman")."""
+    for tok in run.split()[:-1]:
+        if tok.endswith(".") and len(tok) > 2 and tok[:-1].lower() not in ABBREVIATIONS:
+            return True
+    return False
 
 
 # A communiqué as the speaker ("le communiqué", "according to the statement", "the release said"): its author speaks.

@@ -49,7 +49,7 @@ _SUBJECT_CUT = re.compile(
     re.IGNORECASE,
 )
 # No full stop here: a sentence holds none but those of initials and abbreviations ("John W. Brennan Jr.").
-_CLAUSE_START = re.compile(r"(?:^|[;:!?]\s|\b(?:alors\s+que|tandis\s+que|lorsque|parce\s+que|puisque|que|qu')\s*)", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[;:!?]\s|\s[—–]\s|\s--\s|\b(?:alors\s+que|tandis\s+que|lorsque|parce\s+que|puisque|que|qu')\s*)", re.IGNORECASE)
 _NAME = re.compile(  # "U.S." is one token (initials glued together), never a name "S."
     r"(?:[A-ZÀ-Ý][\w'-]+|(?:[A-Z]\.)+)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|(?:[A-Z]\.)+|al-[\w-]+|bin|ben|de|Abu|Abou))*"
 )
@@ -314,7 +314,8 @@ def proper_name(text: str) -> str:
         if titled and titled[-1] < len(words) - 1 and words[titled[-1] + 1][:1].isupper():
             words = words[titled[-1] + 1:]
         while words and (words[0].lower() in {"le", "la", "les", "l'", "un", "une", "des", "c'est", "alors", "selon",
-                                              "pour", "d'après", "the"} or words[0] in NOT_NAMES):
+                                              "pour", "d'après", "the"} or words[0] in NOT_NAMES
+                                             or _EPITHET.search(words[0])):
             words.pop(0)
         cand = " ".join(words)
         if cand and not is_not_a_name(cand):
@@ -337,9 +338,13 @@ def org_words() -> re.Pattern:
     )
 
 
+# "The Britain-based watchdog", "the London-based monitor", "Iran-backed militias": an epithet, not a name
+_EPITHET = re.compile(r"-(?:based|led|backed|run|linked|affiliated|controlled|held|allied|funded|born)$", re.IGNORECASE)
+
+
 def is_not_a_name(cand: str) -> bool:
     low = cand.lower()
-    return (bool(org_words().match(low)) or bool(media_regex().search(cand))
+    return (bool(org_words().match(low)) or bool(media_regex().search(cand)) or bool(_EPITHET.search(cand))
             or low in {"iraqi", "us", "u.s.", "s.", "american", "americans", "kurdish", "iranian", "syrian"})
 
 
