@@ -153,6 +153,8 @@ def coreference(art: Article, claims: list[Claim]) -> None:
         bare = _BARE_NOUN.match(sp)
         if _PRONOUN.match(sp) or _DEMONSTRATIVE.match(sp):
             target = _antecedent(claims, i)
+        elif not c.name and _EPITHET_DESCRIPTION.match(sp):
+            target = _antecedent(claims, i, sp.split()[-1])
         elif bare and (bare.group(1).islower() or bare.group(1).isupper()):
             acronym = bare.group(1) if bare.group(1).isupper() else ""
             if acronym:
@@ -184,6 +186,58 @@ def coreference(art: Article, claims: list[Claim]) -> None:
 
 
 
+
+
+# "The Britain-based watchdog", "the London-based monitor group": an epithet of place names a source already met.
+_EPITHET_DESCRIPTION = re.compile(r"^the\s+(?:[\w.'’-]+\s+){0,2}?[\w.'’]+-based\s+[a-z][\w\s-]*$", re.IGNORECASE)
+# An unnamed source introduced by its class, named in the next sentences: "a war monitor reported … According
+# to the Syrian Observatory …", "A spokesman for the SDF said … Mustafa Bali said", "the top U.S. commander in
+# Iraq said … Lt. Gen. Stephen Townsend told reporters" (wire leads name the source in the second paragraph).
+_INDEFINITE_EN = re.compile(r"^an?\s", re.IGNORECASE)
+_RUNS = re.compile(r"\b(?:runs|heads|leads|directs|founded|head\s+of|director\s+of|chief\s+of|founder\s+of)\s+"
+                   r"(?:the\s+)?(?:[\w'’-]+-based\s+|[\w'’-]+-run\s+)?([A-Z][^,;()]*)")
+
+
+def _named(c: Claim) -> bool:
+    """Whether a claim's speaker is a name (a person's, or an institution written with capitals)."""
+    sp = DETERMINERS.sub("", c.speaker.strip())
+    return bool(c.name) or (c.speaker_kind == "organisation" and sp[:1].isupper() and not _anaphoric(c.speaker))
+
+
+def cataphora(art: Article, claims: list[Claim]) -> None:
+    """English: an unnamed source described by its class ("a war monitor", "a group monitoring the war", "A
+    spokesman for the SDF", and a titled description in the lead, "the top U.S. commander in Iraq") is the
+    source named by the next claim, in the next two sentences, of the same kind (a person for a person); an
+    organisation's head ("Rami Abdulrahman, who runs the Syrian Observatory") names his organisation."""
+    if art.language != "en":
+        return
+    order = {s: k for k, s in enumerate(art.sentences)}
+    for i, c in enumerate(claims):
+        sp = c.speaker.strip()
+        if not sp or c.name or c.speaker_kind not in ("organisation", "person") or _anaphoric(sp):
+            continue
+        if not (_INDEFINITE_EN.match(sp) or (i == 0 and c.speaker_kind == "person" and sp[:4].lower() == "the ")):
+            continue
+        k = order.get(c.sentence, -1)
+        for o in claims[i + 1:]:
+            if order.get(o.sentence, 10**6) - k > 2:
+                break
+            if not _named(o) or speaker_id(o.speaker) == speaker_id(sp):
+                continue
+            target = None
+            if o.speaker_kind == c.speaker_kind:
+                target = (o.speaker, o.name, o.role, o.speaker_kind)
+            elif c.speaker_kind == "organisation" and o.speaker_kind == "person":
+                runs = _RUNS.search(o.role or "")
+                if runs:
+                    target = (runs.group(1).strip(), "", "", "organisation")
+            if target is None:
+                break
+            for j in range(i, len(claims)):
+                if claims[j].speaker.strip() == sp:
+                    claims[j] = replace(claims[j], speaker=target[0], name=target[1], role=claims[j].role or target[2],
+                                        speaker_kind=target[3])
+            break
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:(?:le|la|les|un|une|des|du|the|an?)\s+|l')", re.IGNORECASE)
