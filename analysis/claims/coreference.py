@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import replace
 
 from analysis.claims.model import Claim
-from analysis.claims.speakers import NOT_NAMES, TITLES, DETERMINERS, head, is_not_a_name, speaker_kind, split_speaker, subject_before
+from analysis.claims.speakers import NOT_NAMES, TITLES, DETERMINERS, channel_markers, head, is_not_a_name, speaker_kind, split_speaker, subject_before
 from analysis.mentions.prepared import Article
 from analysis.text.sentences import ABBREVIATIONS
 
@@ -134,6 +134,52 @@ def _antecedent(claims: list[Claim], i: int, noun: str = "") -> Claim | None:
     return None
 
 
+_DEFINITION = r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|for|the|and|al-[\w'’-]+))*)\s*,\s+an?\s+(?:[\w'’-]+\s+){{0,4}}?{noun}s?(?=\s*[,(]|\s+(?:of|for|in|that|which|based|backed|led|close|loyal)\b)"
+
+
+def _defined(art: Article, c: Claim, claims: list[Claim], i: int, noun: str) -> str:
+    """The name an apposition defined with the noun of "the group", "the organisation", later than any claim
+    of a source of that kind: "the Islamic Resistance in Iraq, an umbrella group of …, claimed responsibility
+    … . The group noted that …"."""
+    last = None
+    for last in re.finditer(_DEFINITION.format(noun=re.escape(noun)), art.text[: c.sentence[0]]):
+        pass
+    if last is None or _PRONOUN.match(last.group(1)):
+        return ""
+    earlier = _antecedent(claims, i, noun)
+    if earlier is not None and earlier.start > last.start():
+        return ""
+    return last.group(1)
+
+
+_SUBJECT_NAME = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,6}?[A-Z][\w'’-]*)\s+(?:has\s+|had\s+)?(?:also\s+)?[a-z]+ed\b")
+
+
+def _subject_person(art: Article, c: Claim, claims: list[Claim]) -> tuple[str, str] | None:
+    """English "He said …" after a sentence with no claim whose subject is a titled person ("IKRG President
+    Nechirvan Barzani condemned the attack in a press release. He said …"): that person, and the channel the
+    sentence names."""
+    k = art.sentences.index(c.sentence) if c.sentence in art.sentences else -1
+    if k <= 0:
+        return None
+    prev = art.sentences[k - 1]
+    if any(o.sentence == prev for o in claims):
+        return None
+    m = _SUBJECT_NAME.match(art.view, prev[0], prev[1])
+    if not m or not TITLES.search(m.group(1)):
+        return None
+    speaker, role, name = split_speaker(m.group(1))
+    if not name:
+        return None
+    channel = ""
+    scan, markers = channel_markers()
+    for rx, ch in markers:
+        if rx.search(art.low, prev[0], prev[1]):
+            channel = ch
+            break
+    return m.group(1), channel
+
+
 def _anaphoric(speaker: str) -> bool:
     sp = speaker.strip()
     return bool(_PRONOUN.match(sp) or _DEMONSTRATIVE.match(sp) or _BARE_NOUN.match(sp))
@@ -151,10 +197,20 @@ def coreference(art: Article, claims: list[Claim]) -> None:
             continue
         target = None
         bare = _BARE_NOUN.match(sp)
+        if re.fullmatch(r"he|she", sp, re.IGNORECASE) and art.language == "en" and _subject_person(art, c, claims):
+            person, channel = _subject_person(art, c, claims)
+            speaker, role, name = split_speaker(person)
+            claims[i] = replace(c, speaker=speaker, role=role, name=name, speaker_kind="person",
+                                channel=channel if c.channel == "statement" and channel else c.channel)
+            continue
         if _PRONOUN.match(sp) or _DEMONSTRATIVE.match(sp):
             target = _antecedent(claims, i)
         elif not c.name and _EPITHET_DESCRIPTION.match(sp):
             target = _antecedent(claims, i, sp.split()[-1])
+        elif bare and bare.group(1).islower() and art.language == "en" and _defined(art, c, claims, i, bare.group(1)):
+            claims[i] = replace(c, speaker=_defined(art, c, claims, i, bare.group(1)), name="", role=c.role,
+                                speaker_kind="organisation")
+            continue
         elif bare and (bare.group(1).islower() or bare.group(1).isupper()):
             acronym = bare.group(1) if bare.group(1).isupper() else ""
             if acronym:

@@ -21,7 +21,7 @@ from analysis.claims.coreference import speaker_id
 from analysis.claims.cues import Cue, find_cues
 from analysis.claims.model import Claim
 from analysis.claims.speakers import (
-    DETERMINERS, LEADING_SKIP, STATEMENT_START, apposition, author_after, channel_markers, head, make_claim,
+    DETERMINERS, LEADING_SKIP, STATEMENT_START, apposition, author_after, channel_markers, head, make_claim, media_regex,
     np_after, proper_name, subject_before, trim,
 )
 from analysis.mentions.prepared import Article
@@ -216,6 +216,11 @@ def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int
     appositive = _APPOSITIVE.match(view, rest_start, s1) is not None
     rest_start += len(view[rest_start:s1]) - len(view[rest_start:s1].lstrip(" ,"))
     rest = view[rest_start:s1].strip(" .,;")
+    # "S, SOHR reported — timed with …": an aside after a dash; "S, the ministry said, Reuters reports.": the
+    # outlet that carries the statement
+    rest = re.split(r"\s*[—–]\s|\s--\s|^[—–]\s", rest, maxsplit=1)[0].strip(" .,;")
+    if _CARRIER.fullmatch(rest) and media_regex().search(rest):
+        rest = ""
     # "…, Marotto tweeted, saying S2": a participle of saying opens a statement of its own (or restates this one)
     participle = next((c for c in find_cues(art.low, art.language, rest_start, s1)
                        if c.start == rest_start and c.form == "participle"), None)
@@ -236,6 +241,7 @@ def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int
 
 
 _APPOSITIVE = re.compile(r"\s*,\s*an?\s+[a-z]")
+_CARRIER = re.compile(r"(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:reports|reported|said|says|writes|wrote)", re.IGNORECASE)
 def _inverted_en(view: str, cue: Cue, s0: int, s1: int) -> bool:
     """Whether an English verb after a comma is inverted ("S, said Major General Patrick Ryder, a Pentagon
     spokesperson."): its subject follows and the sentence ends with it, an apposition or adjuncts. After a subject

@@ -45,7 +45,9 @@ _SUBJECT_CUT = re.compile(
     r"\s(?:n'|ne\s+)?(?:dirigée?s?|menée?s?|basée?s?|chargée?s?|soutenue?s?|conduite?s?|qui|dont|a|ont|avait|avaient|est|sont|"
     r"était)\b|,"
     # an English relative clause ("A spokesman for the SDF that is spearheading the fight …") is no part of the speaker
-    r"|\s(?:that|who|which|whose)\s+(?:is|are|was|were|has|have|had|monitors?|runs?|leads?|heads?|oversees?)\b",
+    r"|\s(?:that|who|which|whose)\s+(?:is|are|was|were|has|have|had|monitors?|runs?|leads?|heads?|oversees?)\b"
+    # an English finite verb ends the subject ("The Islamic Resistance in Iraq has claimed …, saying S")
+    r"|\s(?:has|have|had|is|are|was|were|will|would)\s+(?:also\s+|already\s+|not\s+)?\w+(?:ed|en|ing)\b",
     re.IGNORECASE,
 )
 # No full stop here: a sentence holds none but those of initials and abbreviations ("John W. Brennan Jr.").
