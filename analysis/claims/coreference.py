@@ -137,19 +137,27 @@ def _antecedent(claims: list[Claim], i: int, noun: str = "") -> Claim | None:
 _DEFINITION = r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|for|the|and|al-[\w'’-]+))*)\s*,\s+an?\s+(?:[\w'’-]+\s+){{0,4}}?{noun}s?(?=\s*[,(]|\s+(?:of|for|in|that|which|based|backed|led|close|loyal)\b)"
 
 
-def _defined(art: Article, c: Claim, claims: list[Claim], i: int, noun: str) -> str:
+def _defined(art: Article, c: Claim, claims: list[Claim], i: int, noun: str) -> tuple[str, str] | None:
     """The name an apposition defined with the noun of "the group", "the organisation", later than any claim
-    of a source of that kind: "the Islamic Resistance in Iraq, an umbrella group of …, claimed responsibility
-    … . The group noted that …"."""
+    of a source of that kind, and the channel its sentence names: "the Islamic Resistance in Iraq, an umbrella
+    group of …, in a statement … claimed responsibility … . The group noted that …"."""
     last = None
     for last in re.finditer(_DEFINITION.format(noun=re.escape(noun)), art.text[: c.sentence[0]]):
         pass
     if last is None or _PRONOUN.match(last.group(1)):
-        return ""
+        return None
     earlier = _antecedent(claims, i, noun)
     if earlier is not None and earlier.start > last.start():
-        return ""
-    return last.group(1)
+        return None
+    return last.group(1), _channel_in(art, art.sentence_of(last.start(1)))
+
+
+def _channel_in(art: Article, sentence: tuple[int, int]) -> str:
+    """The channel a sentence names ("in a press release", "on its Telegram channel"), or ""."""
+    for rx, ch in channel_markers()[1]:
+        if rx.search(art.low, sentence[0], sentence[1]):
+            return ch
+    return ""
 
 
 _SUBJECT_NAME = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,6}?[A-Z][\w'’-]*)\s+(?:has\s+|had\s+)?(?:also\s+)?[a-z]+ed\b")
@@ -171,13 +179,7 @@ def _subject_person(art: Article, c: Claim, claims: list[Claim]) -> tuple[str, s
     speaker, role, name = split_speaker(m.group(1))
     if not name:
         return None
-    channel = ""
-    scan, markers = channel_markers()
-    for rx, ch in markers:
-        if rx.search(art.low, prev[0], prev[1]):
-            channel = ch
-            break
-    return m.group(1), channel
+    return m.group(1), _channel_in(art, prev)
 
 
 def _anaphoric(speaker: str) -> bool:
@@ -208,8 +210,9 @@ def coreference(art: Article, claims: list[Claim]) -> None:
         elif not c.name and _EPITHET_DESCRIPTION.match(sp):
             target = _antecedent(claims, i, sp.split()[-1])
         elif bare and bare.group(1).islower() and art.language == "en" and _defined(art, c, claims, i, bare.group(1)):
-            claims[i] = replace(c, speaker=_defined(art, c, claims, i, bare.group(1)), name="", role=c.role,
-                                speaker_kind="organisation")
+            name, channel = _defined(art, c, claims, i, bare.group(1))
+            claims[i] = replace(c, speaker=name, name="", role=c.role, speaker_kind="organisation",
+                                channel=channel if c.channel == "statement" and channel else c.channel)
             continue
         elif bare and (bare.group(1).islower() or bare.group(1).isupper()):
             acronym = bare.group(1) if bare.group(1).isupper() else ""
