@@ -100,3 +100,9 @@ def test_described_situation_is_no_claim_but_described_as_is():
     assert claims("Local reporter Ali Hassan describes the situation on the ground in Mosul.") == []
     found = claims("The governor described the attack as a blatant violation of Iraqi sovereignty.")
     assert len(found) == 1
+
+
+def test_surname_after_a_sentence_stop_takes_no_words_of_the_sentence_before():
+    found = claims("Eight civilians died in the raid, said the Syrian Network for Human Rights. "
+                   "Khaled said the toll would rise.")
+    assert found[-1].speaker == "Khaled"
