@@ -13,18 +13,24 @@ import unicodedata
 from dataclasses import replace
 
 from analysis.claims.model import Claim
-from analysis.claims.speakers import NOT_NAMES, TITLES, DETERMINERS, head, is_not_a_name, speaker_kind, split_speaker, subject_before
+from analysis.claims.speakers import NOT_NAMES, TITLES, DETERMINERS, channel_markers, head, is_not_a_name, speaker_kind, split_speaker, subject_before
 from analysis.mentions.prepared import Article
+from analysis.text.sentences import ABBREVIATIONS
 
 def resolve(art: Article, claims: list[Claim]) -> None:
     """Resolve short names, bare roles and communiqués to the speakers the article named."""
     view = art.text
     for i, c in enumerate(claims):
-        if c.name and " " not in c.name:
+        if c.name and " " not in c.name and not _PRONOUN.match(c.name):
             before = view[: c.start]
             m = None
-            for m in re.finditer(r"((?:[A-ZÀ-Ý][\w'-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|[A-Z]\.))*\s+" + re.escape(c.name) + r")\b", before):
+            # A run of capitalised words ending in the name, inside one sentence: "says the SDF. It" is no name
+            # "F. It", "Human Rights. The London-based" none either.
+            for m in re.finditer(r"(?<![\w.'’-])((?:[A-ZÀ-Ý][\w'-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|[A-Z]\.))*\s+"
+                                 + re.escape(c.name) + r")\b", before):
                 pass
+            if m and _sentence_dot(m.group(1)):
+                m = None
             if m:
                 tokens = m.group(1).split()
                 keep = []
@@ -66,6 +72,15 @@ def resolve(art: Article, claims: list[Claim]) -> None:
                     speaker, role, name = split_speaker(publisher)
                     claims[i] = replace(c, speaker=speaker, role=role, name=name,
                                         speaker_kind=speaker_kind(publisher, name), channel="communique")
+
+
+def _sentence_dot(run: str) -> bool:
+    """Whether a run of capitalised words crosses a full stop that ends a sentence (not an initial or an
+    abbreviation: "John W. Brennan", "Lt. Col. Staci Coleman")."""
+    for tok in run.split()[:-1]:
+        if tok.endswith(".") and len(tok) > 2 and tok[:-1].lower() not in ABBREVIATIONS:
+            return True
+    return False
 
 
 # A communiqué as the speaker ("le communiqué", "according to the statement", "the release said"): its author speaks.
@@ -119,6 +134,54 @@ def _antecedent(claims: list[Claim], i: int, noun: str = "") -> Claim | None:
     return None
 
 
+_DEFINITION = r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|for|the|and|al-[\w'’-]+))*)\s*,\s+an?\s+(?:[\w'’-]+\s+){{0,4}}?{noun}s?(?=\s*[,(]|\s+(?:of|for|in|that|which|based|backed|led|close|loyal)\b)"
+
+
+def _defined(art: Article, c: Claim, claims: list[Claim], i: int, noun: str) -> tuple[str, str] | None:
+    """The name an apposition defined with the noun of "the group", "the organisation", later than any claim
+    of a source of that kind, and the channel its sentence names: "the Islamic Resistance in Iraq, an umbrella
+    group of …, in a statement … claimed responsibility … . The group noted that …"."""
+    last = None
+    for last in re.finditer(_DEFINITION.format(noun=re.escape(noun)), art.text[: c.sentence[0]]):
+        pass
+    if last is None or _PRONOUN.match(last.group(1)):
+        return None
+    earlier = _antecedent(claims, i, noun)
+    if earlier is not None and earlier.start > last.start():
+        return None
+    return last.group(1), _channel_in(art, art.sentence_of(last.start(1)))
+
+
+def _channel_in(art: Article, sentence: tuple[int, int]) -> str:
+    """The channel a sentence names ("in a press release", "on its Telegram channel"), or ""."""
+    for rx, ch in channel_markers()[1]:
+        if rx.search(art.low, sentence[0], sentence[1]):
+            return ch
+    return ""
+
+
+_SUBJECT_NAME = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,6}?[A-Z][\w'’-]*)\s+(?:has\s+|had\s+)?(?:also\s+)?[a-z]+ed\b")
+
+
+def _subject_person(art: Article, c: Claim, claims: list[Claim]) -> tuple[str, str] | None:
+    """English "He said …" after a sentence with no claim whose subject is a titled person ("IKRG President
+    Nechirvan Barzani condemned the attack in a press release. He said …"): that person, and the channel the
+    sentence names."""
+    k = art.sentences.index(c.sentence) if c.sentence in art.sentences else -1
+    if k <= 0:
+        return None
+    prev = art.sentences[k - 1]
+    if any(o.sentence == prev for o in claims):
+        return None
+    m = _SUBJECT_NAME.match(art.view, prev[0], prev[1])
+    if not m or not TITLES.search(m.group(1)):
+        return None
+    speaker, role, name = split_speaker(m.group(1))
+    if not name:
+        return None
+    return m.group(1), _channel_in(art, prev)
+
+
 def _anaphoric(speaker: str) -> bool:
     sp = speaker.strip()
     return bool(_PRONOUN.match(sp) or _DEMONSTRATIVE.match(sp) or _BARE_NOUN.match(sp))
@@ -136,8 +199,21 @@ def coreference(art: Article, claims: list[Claim]) -> None:
             continue
         target = None
         bare = _BARE_NOUN.match(sp)
+        if re.fullmatch(r"he|she", sp, re.IGNORECASE) and art.language == "en" and _subject_person(art, c, claims):
+            person, channel = _subject_person(art, c, claims)
+            speaker, role, name = split_speaker(person)
+            claims[i] = replace(c, speaker=speaker, role=role, name=name, speaker_kind="person",
+                                channel=channel if c.channel == "statement" and channel else c.channel)
+            continue
         if _PRONOUN.match(sp) or _DEMONSTRATIVE.match(sp):
             target = _antecedent(claims, i)
+        elif not c.name and _EPITHET_DESCRIPTION.match(sp):
+            target = _antecedent(claims, i, sp.split()[-1])
+        elif bare and bare.group(1).islower() and art.language == "en" and _defined(art, c, claims, i, bare.group(1)):
+            name, channel = _defined(art, c, claims, i, bare.group(1))
+            claims[i] = replace(c, speaker=name, name="", role=c.role, speaker_kind="organisation",
+                                channel=channel if c.channel == "statement" and channel else c.channel)
+            continue
         elif bare and (bare.group(1).islower() or bare.group(1).isupper()):
             acronym = bare.group(1) if bare.group(1).isupper() else ""
             if acronym:
@@ -169,6 +245,58 @@ def coreference(art: Article, claims: list[Claim]) -> None:
 
 
 
+
+
+# "The Britain-based watchdog", "the London-based monitor group": an epithet of place names a source already met.
+_EPITHET_DESCRIPTION = re.compile(r"^the\s+(?:[\w.'’-]+\s+){0,2}?[\w.'’]+-based\s+[a-z][\w\s-]*$", re.IGNORECASE)
+# An unnamed source introduced by its class, named in the next sentences: "a war monitor reported … According
+# to the Syrian Observatory …", "A spokesman for the SDF said … Mustafa Bali said", "the top U.S. commander in
+# Iraq said … Lt. Gen. Stephen Townsend told reporters" (wire leads name the source in the second paragraph).
+_INDEFINITE_EN = re.compile(r"^an?\s", re.IGNORECASE)
+_RUNS = re.compile(r"\b(?:runs|heads|leads|directs|founded|head\s+of|director\s+of|chief\s+of|founder\s+of)\s+"
+                   r"(?:the\s+)?(?:[\w'’-]+-based\s+|[\w'’-]+-run\s+)?([A-Z][^,;()]*)")
+
+
+def _named(c: Claim) -> bool:
+    """Whether a claim's speaker is a name (a person's, or an institution written with capitals)."""
+    sp = DETERMINERS.sub("", c.speaker.strip())
+    return bool(c.name) or (c.speaker_kind == "organisation" and sp[:1].isupper() and not _anaphoric(c.speaker))
+
+
+def cataphora(art: Article, claims: list[Claim]) -> None:
+    """English: an unnamed source described by its class ("a war monitor", "a group monitoring the war", "A
+    spokesman for the SDF", and a titled description in the lead, "the top U.S. commander in Iraq") is the
+    source named by the next claim, in the next two sentences, of the same kind (a person for a person); an
+    organisation's head ("Rami Abdulrahman, who runs the Syrian Observatory") names his organisation."""
+    if art.language != "en":
+        return
+    order = {s: k for k, s in enumerate(art.sentences)}
+    for i, c in enumerate(claims):
+        sp = c.speaker.strip()
+        if not sp or c.name or c.speaker_kind not in ("organisation", "person") or _anaphoric(sp):
+            continue
+        if not (_INDEFINITE_EN.match(sp) or (i == 0 and c.speaker_kind == "person" and sp[:4].lower() == "the ")):
+            continue
+        k = order.get(c.sentence, -1)
+        for o in claims[i + 1:]:
+            if order.get(o.sentence, 10**6) - k > 2:
+                break
+            if not _named(o) or speaker_id(o.speaker) == speaker_id(sp):
+                continue
+            target = None
+            if o.speaker_kind == c.speaker_kind:
+                target = (o.speaker, o.name, o.role, o.speaker_kind)
+            elif c.speaker_kind == "organisation" and o.speaker_kind == "person":
+                runs = _RUNS.search(o.role or "")
+                if runs:
+                    target = (runs.group(1).strip(), "", "", "organisation")
+            if target is None:
+                break
+            for j in range(i, len(claims)):
+                if claims[j].speaker.strip() == sp:
+                    claims[j] = replace(claims[j], speaker=target[0], name=target[1], role=claims[j].role or target[2],
+                                        speaker_kind=target[3])
+            break
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:(?:le|la|les|un|une|des|du|the|an?)\s+|l')", re.IGNORECASE)

@@ -8,7 +8,7 @@ name per source. :func:`claims_rows` gives the rows of the claims frame.
 
 from __future__ import annotations
 
-from analysis.claims.coreference import _PRONOUN, canonical_names, coreference, resolve, speaker_id
+from analysis.claims.coreference import _PRONOUN, canonical_names, cataphora, coreference, resolve, speaker_id
 from analysis.claims.cues import find_cues
 from analysis.claims.model import CLAIM_COLUMNS, Claim
 from analysis.claims.quotes import continued_quotes, find_quotes, propagate_channels, quote_claims, reported_claims
@@ -31,6 +31,7 @@ def find_claims(art: Article) -> list[Claim]:
         c.extra["anaphoric"] = bool(_PRONOUN.match(c.speaker.strip())) and art.language == "en"
     resolve(art, claims)
     coreference(art, claims)
+    cataphora(art, claims)
     canonical_names(claims)
     claims = continued_quotes(art, claims, quotes, cues)
     propagate_channels(art, claims)

@@ -21,7 +21,7 @@ from analysis.claims.coreference import speaker_id
 from analysis.claims.cues import Cue, find_cues
 from analysis.claims.model import Claim
 from analysis.claims.speakers import (
-    DETERMINERS, LEADING_SKIP, STATEMENT_START, apposition, author_after, channel_markers, head, make_claim,
+    DETERMINERS, LEADING_SKIP, STATEMENT_START, apposition, author_after, channel_markers, head, make_claim, media_regex,
     np_after, proper_name, subject_before, trim,
 )
 from analysis.mentions.prepared import Article
@@ -117,9 +117,11 @@ _DETERMINER_WORD = re.compile(r"(?:the|a|an|its|their|his|her|this|that|these|th
 
 def _noun_object(view: str, cue: Cue, s1: int) -> bool:
     """Whether an English verb's object is a short noun phrase, not a statement ("confirmed the death toll")."""
+    tail = view[cue.end:s1]
+    if cue.lemma == "describe":  # "described the situation on the ground" tells no statement; "described it as …" does
+        return not re.search(r"\bas\b", tail)
     if cue.lemma not in _OBJECT_VERBS:
         return False
-    tail = view[cue.end:s1]
     end = _OBJECT_END.search(tail)
     words = (tail[:end.start()] if end else tail).split()
     if not words or len(words) > 4 or any(w.lower() == "that" for w in words):
@@ -216,6 +218,11 @@ def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int
     appositive = _APPOSITIVE.match(view, rest_start, s1) is not None
     rest_start += len(view[rest_start:s1]) - len(view[rest_start:s1].lstrip(" ,"))
     rest = view[rest_start:s1].strip(" .,;")
+    # "S, SOHR reported — timed with …": an aside after a dash; "S, the ministry said, Reuters reports.": the
+    # outlet that carries the statement
+    rest = re.split(r"\s*[—–]\s|\s--\s|^[—–]\s", rest, maxsplit=1)[0].strip(" .,;")
+    if _CARRIER.fullmatch(rest) and media_regex().search(rest):
+        rest = ""
     # "…, Marotto tweeted, saying S2": a participle of saying opens a statement of its own (or restates this one)
     participle = next((c for c in find_cues(art.low, art.language, rest_start, s1)
                        if c.start == rest_start and c.form == "participle"), None)
@@ -236,6 +243,7 @@ def _postposed(art: Article, cue: Cue, sentence, quotes) -> tuple[tuple[int, int
 
 
 _APPOSITIVE = re.compile(r"\s*,\s*an?\s+[a-z]")
+_CARRIER = re.compile(r"(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:reports|reported|said|says|writes|wrote)", re.IGNORECASE)
 def _inverted_en(view: str, cue: Cue, s0: int, s1: int) -> bool:
     """Whether an English verb after a comma is inverted ("S, said Major General Patrick Ryder, a Pentagon
     spokesperson."): its subject follows and the sentence ends with it, an apposition or adjuncts. After a subject
@@ -418,15 +426,23 @@ def propagate_channels(art: Article, claims: list[Claim]) -> None:
     told reporters or spoke at a briefing is reported from that briefing for the rest of the article: "Singh
     told reporters on Tuesday that … . “…,” Singh said." (an agency's write-up of one news conference)."""
     scan = channel_markers()[0]
-    briefed: set[str] = set()
+    # the whole article: "the top U.S. commander said S1. … Townsend told reporters S2" is one briefing
+    briefed = {speaker_id(c.speaker) for c in claims if c.speaker_kind == "person" and c.channel == "press_conference"}
     for i, c in enumerate(claims):
         key = speaker_id(c.speaker) if c.speaker_kind == "person" else ""
         if art.language == "en" and key:
-            if c.channel == "press_conference":
-                briefed.add(key)
-            elif (c.channel == "statement" and key in briefed
+            if (c.channel == "statement" and key in briefed
                   and not scan.search(art.low, c.sentence[0], c.sentence[1])):
                 claims[i] = replace(c, channel="press_conference")
+    if art.language == "en":
+        # "The SDF detailed in a statement that S1. S2, says the SDF. It reported S3": the same written statement
+        # goes on while the same source speaks without naming another channel
+        for i in range(1, len(claims)):
+            c, prev = claims[i], claims[i - 1]
+            if (c.channel == "statement" and prev.channel == "communique" and c.speaker and c.speaker_kind != "person"
+                    and speaker_id(c.speaker) == speaker_id(prev.speaker)
+                    and not scan.search(art.low, c.sentence[0], c.sentence[1])):
+                claims[i] = replace(c, channel="communique")
     for i in range(1, len(claims)):
         c, prev = claims[i], claims[i - 1]
         if (c.extra.get("anaphoric") and c.channel == "statement" and prev.channel not in ("statement", "media_report")

@@ -45,11 +45,13 @@ _SUBJECT_CUT = re.compile(
     r"\s(?:n'|ne\s+)?(?:dirigée?s?|menée?s?|basée?s?|chargée?s?|soutenue?s?|conduite?s?|qui|dont|a|ont|avait|avaient|est|sont|"
     r"était)\b|,"
     # an English relative clause ("A spokesman for the SDF that is spearheading the fight …") is no part of the speaker
-    r"|\s(?:that|who|which|whose)\s+(?:is|are|was|were|has|have|had|monitors?|runs?|leads?|heads?|oversees?)\b",
+    r"|\s(?:that|who|which|whose)\s+(?:is|are|was|were|has|have|had|monitors?|runs?|leads?|heads?|oversees?)\b"
+    # an English finite verb ends the subject ("The Islamic Resistance in Iraq has claimed …, saying S")
+    r"|\s(?:has|have|had|is|are|was|were|will|would)\s+(?:also\s+|already\s+|not\s+)?\w+(?:ed|en|ing)\b",
     re.IGNORECASE,
 )
 # No full stop here: a sentence holds none but those of initials and abbreviations ("John W. Brennan Jr.").
-_CLAUSE_START = re.compile(r"(?:^|[;:!?]\s|\b(?:alors\s+que|tandis\s+que|lorsque|parce\s+que|puisque|que|qu')\s*)", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[;:!?]\s|\s[—–]\s|\s--\s|\b(?:alors\s+que|tandis\s+que|lorsque|parce\s+que|puisque|que|qu')\s*)", re.IGNORECASE)
 _NAME = re.compile(  # "U.S." is one token (initials glued together), never a name "S."
     r"(?:[A-ZÀ-Ý][\w'-]+|(?:[A-Z]\.)+)(?:\s+(?:[A-ZÀ-Ý][\w'-]+\.?|(?:[A-Z]\.)+|al-[\w-]+|bin|ben|de|Abu|Abou))*"
 )
@@ -314,7 +316,8 @@ def proper_name(text: str) -> str:
         if titled and titled[-1] < len(words) - 1 and words[titled[-1] + 1][:1].isupper():
             words = words[titled[-1] + 1:]
         while words and (words[0].lower() in {"le", "la", "les", "l'", "un", "une", "des", "c'est", "alors", "selon",
-                                              "pour", "d'après", "the"} or words[0] in NOT_NAMES):
+                                              "pour", "d'après", "the"} or words[0] in NOT_NAMES
+                                             or _EPITHET.search(words[0])):
             words.pop(0)
         cand = " ".join(words)
         if cand and not is_not_a_name(cand):
@@ -337,9 +340,13 @@ def org_words() -> re.Pattern:
     )
 
 
+# "The Britain-based watchdog", "the London-based monitor", "Iran-backed militias": an epithet, not a name
+_EPITHET = re.compile(r"-(?:based|led|backed|run|linked|affiliated|controlled|held|allied|funded|born)$", re.IGNORECASE)
+
+
 def is_not_a_name(cand: str) -> bool:
     low = cand.lower()
-    return (bool(org_words().match(low)) or bool(media_regex().search(cand))
+    return (bool(org_words().match(low)) or bool(media_regex().search(cand)) or bool(_EPITHET.search(cand))
             or low in {"iraqi", "us", "u.s.", "s.", "american", "americans", "kurdish", "iranian", "syrian"})
 
 
