@@ -80,7 +80,7 @@ _LEAD_REACH = 2  # paragraphs with words from the start in which the lead's date
 RULES = {"stock": True, "cumulative": True, "noun_date": True, "lead": True, "clause": True, "clause_split": True,
          "vague": True, "anaphora": True, "restated": True, "previous": True,
          "an_noun": True, "lead_all": True, "an_det": True, "an_cum": True, "an_said": True,
-         "same_day": True, "said_lead": True, "earlier": True, "dateline": True, "since_event": True}
+         "same_day": True, "an_sentence": True, "said_lead": True, "earlier": True, "dateline": True, "since_event": True}
 
 
 # "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time
@@ -235,6 +235,13 @@ def _anaphoric(art: Article, m: NumberMention, sentence) -> tuple[str | None, st
         words = art.view[x.start():x.end()].split()
         if len(words) > 1:  # "ces attaques": the set is named
             noun = words[-1]
+    if noun is None and RULES["an_sentence"] and not art.within("timexes", *sentence):
+        # "2,815 civilians, including 655 children, and 7,396 militants were among those killed":
+        # in a sentence without a date, the named set may close another clause of the sentence.
+        for x in _ANAPHORA.finditer(art.view, *sentence):
+            words = art.view[x.start():x.end()].split()
+            if len(words) > 2:
+                noun = words[-1]
     if noun:
         return "named", noun
     det = RULES["an_det"] and _ANAPHORA.search(art.view, max(lo, m.start - 12), m.number_end)
