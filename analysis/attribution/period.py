@@ -80,7 +80,7 @@ _LEAD_REACH = 2  # paragraphs with words from the start in which the lead's date
 RULES = {"stock": True, "cumulative": True, "noun_date": True, "lead": True, "clause": True, "clause_split": True,
          "vague": True, "anaphora": True, "restated": True, "previous": True,
          "an_noun": True, "lead_all": True, "an_det": True, "an_cum": True, "an_said": True,
-         "same_day": True, "an_sentence": True, "said_lead": True, "earlier": True, "dateline": True, "since_event": True}
+         "same_day": True, "undated": True, "an_sentence": True, "said_lead": True, "earlier": True, "dateline": True, "since_event": True}
 
 
 # "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time
@@ -412,4 +412,6 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int], depth: int =
         lead = _lead_period(art, precision, said=RULES["said_lead"])
         if lead and lead.end <= art.published and paragraph > 0:
             return lead
+    if RULES["undated"] and not [t for t in _all_timexes(art, 0, len(art.view)) if not _dateline(art, t)]:
+        return None  # the article never says when anything happened: no resolvable anchor
     return publication_period(art.published, precision)
