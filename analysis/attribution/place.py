@@ -68,7 +68,7 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     return Located("", None, False)
 
 
-RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "breakdown": True, "possessor": True, "dateline": True, "previous_paragraphs": True}
+RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "breakdown": True, "possessor": True, "dateline": True, "previous_paragraphs": True, "enclosing": True}
 # "Iran fired missiles at two bases in Iraq": among places of one kind, the one a locative
 # preposition introduces is where it happened; the other is a subject or a possessor.
 _AFTER_LOCATIVE = re.compile(
@@ -111,11 +111,22 @@ def _best(art: Article, hits, pos: tuple[int, int], floor: int) -> Located:
             if other.end <= start and SPECIFICITY.get(other.value.kind, 5) > SPECIFICITY.get(best.value.kind, 5) \
                     and _POSSESSOR.fullmatch(art.view, other.end, start):
                 start = other.start
+    # "in al-Baghouz, Syria", "in the city of al-Mayadeen, Deir al-Zour Province": the larger unit
+    # written right after the place, after a comma, says which one it is and is written with it.
+    if RULES["enclosing"] and not coordinated and not art.text[start:end].isupper():  # not a dateline's "NEAR BAGHOUZ, Syria:"
+        for other in hits:
+            if other.start >= end and SPECIFICITY.get(other.value.kind, 5) > SPECIFICITY.get(best.value.kind, 5) \
+                    and SPECIFICITY.get(other.value.kind, 5) >= SPECIFICITY["province"] \
+                    and re.fullmatch(r",\s*", art.view[end:other.start]) and not _COORDINATED_AFTER.match(art.view, other.end):
+                end = other.end
+                break
     near = bool(_NEAR.search(art.view, max(floor, start - 60), start))
     # Several places together resolve to none of them alone.
     return Located(art.text[start:end], None if coordinated else best.value, near)
 
 
+# "in Iraq, Syria and Jordan": a list of places, not a place and its enclosing unit.
+_COORDINATED_AFTER = re.compile(r"\s*(?:,|and|or|et|ou)\s+[A-ZÀ-Ý]")
 _POSSESSOR = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
 
 
