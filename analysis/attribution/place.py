@@ -27,6 +27,15 @@ _LOCATIVE = re.compile(
     r"au\s+nord\s+d[e']\s*|au\s+sud\s+d[e']\s*|à\s+l'est\s+d[e']\s*|à\s+l'ouest\s+d[e']\s*)\s*"
     r"(?P<name>[A-ZÀ-Ý][\w'-]+(?:\s+(?:al-|el-|ad-)?[A-ZÀ-Ý][\w'-]+){0,2})"
 )
+# English: "killed 40 fighters in al-Ikrishi", "near the town of Baghdadi"; a name written with a
+# lower-case article ("al-", "el-") or capitalised, that is no month, weekday or institution.
+_LOCATIVE_EN = re.compile(
+    r"(?<![\w-])(?:in|near|outside|(?:north|south|east|west)\s+of)\s+(?:the\s+(?:town|city|village|district|area)\s+of\s+)?"
+    r"(?P<name>(?:(?:al|el|ad|as|ar|an|ash)-)?[A-Z][a-z][\w'-]+(?:\s+(?:al-|el-)?[A-Z][a-z][\w'-]+){0,2})"
+    r"(?![\w-])(?!\s+(?:Ministry|Council|Command|Forces|Army|Office|Agency|Committee|Party|Movement|Front))")
+_NOT_PLACE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Washington|Congress|Parliament|Twitter|Telegram)\b")
 _COORDINATION = re.compile(r"\s*(?:,|et|ou|and)\s+(?:en\s+|à\s+|au\s+|in\s+)?", re.IGNORECASE)
 _NEAR = re.compile(
     r"(?:près\s+d[eu']|à\s+proximité\s+d[eu']|aux\s+abords\s+d[eu']|dans\s+les\s+environs\s+d[eu']|"
@@ -60,6 +69,9 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
         parts = _breakdown_places(art, m, hits, sentence) if RULES["breakdown"] else None
         return parts or _best(art, hits, (m.start, m.end), sentence[0])
     candidates = list(_LOCATIVE.finditer(art.view, sentence[0], sentence[1]))
+    if RULES["locative_en"] and art.language == "en":
+        candidates = [c for c in _LOCATIVE_EN.finditer(art.view, sentence[0], sentence[1])
+                      if not _NOT_PLACE.match(c.group("name"))]
     if candidates:
         best = min(candidates, key=lambda c: abs(c.start() - m.start))
         return Located(art.text[best.start("name"):best.end("name")], None, False)
@@ -68,7 +80,7 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     return Located("", None, False)
 
 
-RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "breakdown": True, "possessor": True, "dateline": True, "previous_paragraphs": True, "enclosing": True}
+RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "breakdown": True, "possessor": True, "dateline": True, "previous_paragraphs": True, "enclosing": True, "locative_en": True}
 # "Iran fired missiles at two bases in Iraq": among places of one kind, the one a locative
 # preposition introduces is where it happened; the other is a subject or a possessor.
 _AFTER_LOCATIVE = re.compile(
