@@ -107,3 +107,10 @@ def test_an_english_locative_keeps_a_name_the_gazetteer_lacks(text, place):
 def test_a_month_after_in_is_no_place():
     text = "Coalition aircraft killed 25 militants in March, activists said."
     assert figures(text)[0]["place"] != "March"
+
+
+def test_a_date_in_a_where_clause_on_a_place_tells_that_place_s_story():
+    text = ("Strikes intensified during February, the monitor said. On the ground, at least 60 civilians were "
+            "likely killed by the strikes, most of them in Deir ez-Zor province, where the assault on the town "
+            "had begun on February 9 after weeks of shelling.")
+    assert span(one(text, "60")) == ("2019-02-01", "2019-02-28")

@@ -76,11 +76,12 @@ _SAYING = re.compile(r"[\s,]*(?:(?:" + "|".join(cue_patterns("saying")) + r")[\s
 _CLAUSE_END = re.compile(r"[,;:()\[\]«»\"—–]")
 # "une attaque de vendredi", "les frappes américaines du 3 mai": the date belongs to that noun.
 _NOUN_DATE = re.compile(r"(?<![\w-])[\w'’-]{3,}\s+(?:d[eu]|d')\s*$", re.IGNORECASE)
+_WHERE_CLAUSE = re.compile(r"[,;–—(]\s*(?:where|où)\s", re.IGNORECASE)
 _LEAD_REACH = 2  # paragraphs with words from the start in which the lead's date is looked for
 RULES = {"stock": True, "cumulative": True, "noun_date": True, "lead": True, "clause": True, "clause_split": True,
          "vague": True, "anaphora": True, "restated": True, "previous": True,
          "an_noun": True, "lead_all": True, "an_det": True, "an_cum": True, "an_said": True,
-         "same_day": True, "undated": True, "an_sentence": True, "said_lead": True, "earlier": True, "dateline": True, "since_event": True}
+         "same_day": True, "where_clause": True, "undated": True, "an_sentence": True, "said_lead": True, "earlier": True, "dateline": True, "since_event": True}
 
 
 # "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time
@@ -336,6 +337,10 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int], depth: int =
         return None
     precision = art.precision or "day"
     here = [t for t in _sentence_timexes(art, sentence) if not (t.start < m.end and m.start < t.end)]
+    if RULES["where_clause"]:
+        # "… killed, most of them in Raqqa governorate – where the offensive began on June 6th": a date in a
+        # relative clause on a place after the figure tells that place's story, not the figure's.
+        here = [t for t in here if not (t.start > m.end and _WHERE_CLAUSE.search(art.view, m.end, t.start))]
     if RULES["vague"]:
         here += _vague(art, sentence)
     stock = RULES["stock"] and _STOCK.search(art.view, sentence[0], sentence[1]) is not None
