@@ -41,6 +41,12 @@ words are rows of ``resources/<lang>/period_cues.tsv``):
 * "earlier this month" takes the first calendar date the article gives later
   that falls inside it (a vague lead, an exact body: "… On Jan. 8, Iran fired");
 * a dispatch's dateline ("Feb. 15 (UPI) --") is the day it was filed, not an event's;
+* an article that never says when anything happened (no time expression but its dateline)
+  leaves its periods empty, and "Separately," opens an undated event of its own;
+* a date in a "where" clause on a place after the figure ("most of them in Raqqa, where the
+  offensive began on June 6th") tells that place's story, not the figure's;
+* a named set may close another clause of a dateless sentence ("2,815 civilians, including 655
+  children, … were among those killed");
 * a time expression cut by the sentence split ("On Jan. | 8, …") belongs to the
   sentence it ends in.
 

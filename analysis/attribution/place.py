@@ -7,7 +7,9 @@ then one right after the figure's words ("trois en Irak et deux en Syrie"), then
 nearest. A sentence that names no place takes the place of the sentence before it in
 its paragraph, else the place of the article's first lines (title, caption, lead). A capitalised name after a locative
 preposition ("à Kirkouk", "près de Qaim") is kept, with unknown coordinates,
-when the gazetteer knows none. Wording such as "près de", "à l'extérieur de"
+when the gazetteer knows none; in English "in", "near", "outside" or "north of" introduce it
+("in al-Ikrishi", "near the village of Tal Sakhr"). A province or country written right after the
+place, after a comma ("in al-Baghouz, Syria"), is written with it. Wording such as "près de", "à l'extérieur de"
 or "au sud de" makes the location approximate (ACLED geo_precision 2).
 """
 
