@@ -41,6 +41,12 @@ words are rows of ``resources/<lang>/period_cues.tsv``):
 * "earlier this month" takes the first calendar date the article gives later
   that falls inside it (a vague lead, an exact body: "… On Jan. 8, Iran fired");
 * a dispatch's dateline ("Feb. 15 (UPI) --") is the day it was filed, not an event's;
+* an article that never says when anything happened (no time expression but its dateline)
+  leaves its periods empty, and "Separately," opens an undated event of its own;
+* a date in a "where" clause on a place after the figure ("most of them in Raqqa, where the
+  offensive began on June 6th") tells that place's story, not the figure's;
+* a named set may close another clause of a dateless sentence ("2,815 civilians, including 655
+  children, … were among those killed");
 * a time expression cut by the sentence split ("On Jan. | 8, …") belongs to the
   sentence it ends in.
 
@@ -76,11 +82,12 @@ _SAYING = re.compile(r"[\s,]*(?:(?:" + "|".join(cue_patterns("saying")) + r")[\s
 _CLAUSE_END = re.compile(r"[,;:()\[\]«»\"—–]")
 # "une attaque de vendredi", "les frappes américaines du 3 mai": the date belongs to that noun.
 _NOUN_DATE = re.compile(r"(?<![\w-])[\w'’-]{3,}\s+(?:d[eu]|d')\s*$", re.IGNORECASE)
+_WHERE_CLAUSE = re.compile(r"[,;–—(]\s*(?:where|où)\s", re.IGNORECASE)
 _LEAD_REACH = 2  # paragraphs with words from the start in which the lead's date is looked for
 RULES = {"stock": True, "cumulative": True, "noun_date": True, "lead": True, "clause": True, "clause_split": True,
          "vague": True, "anaphora": True, "restated": True, "previous": True,
          "an_noun": True, "lead_all": True, "an_det": True, "an_cum": True, "an_said": True,
-         "same_day": True, "said_lead": True, "earlier": True, "dateline": True, "since_event": True}
+         "same_day": True, "where_clause": True, "undated": True, "an_sentence": True, "said_lead": True, "earlier": True, "dateline": True, "since_event": True}
 
 
 # "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time
@@ -235,6 +242,13 @@ def _anaphoric(art: Article, m: NumberMention, sentence) -> tuple[str | None, st
         words = art.view[x.start():x.end()].split()
         if len(words) > 1:  # "ces attaques": the set is named
             noun = words[-1]
+    if noun is None and RULES["an_sentence"] and not art.within("timexes", *sentence):
+        # "2,815 civilians, including 655 children, and 7,396 militants were among those killed":
+        # in a sentence without a date, the named set may close another clause of the sentence.
+        for x in _ANAPHORA.finditer(art.view, *sentence):
+            words = art.view[x.start():x.end()].split()
+            if len(words) > 2:
+                noun = words[-1]
     if noun:
         return "named", noun
     det = RULES["an_det"] and _ANAPHORA.search(art.view, max(lo, m.start - 12), m.number_end)
@@ -329,6 +343,10 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int], depth: int =
         return None
     precision = art.precision or "day"
     here = [t for t in _sentence_timexes(art, sentence) if not (t.start < m.end and m.start < t.end)]
+    if RULES["where_clause"]:
+        # "… killed, most of them in Raqqa governorate – where the offensive began on June 6th": a date in a
+        # relative clause on a place after the figure tells that place's story, not the figure's.
+        here = [t for t in here if not (t.start > m.end and _WHERE_CLAUSE.search(art.view, m.end, t.start))]
     if RULES["vague"]:
         here += _vague(art, sentence)
     stock = RULES["stock"] and _STOCK.search(art.view, sentence[0], sentence[1]) is not None
@@ -405,4 +423,6 @@ def when(art: Article, m: NumberMention, sentence: tuple[int, int], depth: int =
         lead = _lead_period(art, precision, said=RULES["said_lead"])
         if lead and lead.end <= art.published and paragraph > 0:
             return lead
+    if RULES["undated"] and not [t for t in _all_timexes(art, 0, len(art.view)) if not _dateline(art, t)]:
+        return None  # the article never says when anything happened: no resolvable anchor
     return publication_period(art.published, precision)

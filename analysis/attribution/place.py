@@ -7,7 +7,9 @@ then one right after the figure's words ("trois en Irak et deux en Syrie"), then
 nearest. A sentence that names no place takes the place of the sentence before it in
 its paragraph, else the place of the article's first lines (title, caption, lead). A capitalised name after a locative
 preposition ("à Kirkouk", "près de Qaim") is kept, with unknown coordinates,
-when the gazetteer knows none. Wording such as "près de", "à l'extérieur de"
+when the gazetteer knows none; in English "in", "near", "outside" or "north of" introduce it
+("in al-Ikrishi", "near the village of Tal Sakhr"). A province or country written right after the
+place, after a comma ("in al-Baghouz, Syria"), is written with it. Wording such as "près de", "à l'extérieur de"
 or "au sud de" makes the location approximate (ACLED geo_precision 2).
 """
 
@@ -27,6 +29,15 @@ _LOCATIVE = re.compile(
     r"au\s+nord\s+d[e']\s*|au\s+sud\s+d[e']\s*|à\s+l'est\s+d[e']\s*|à\s+l'ouest\s+d[e']\s*)\s*"
     r"(?P<name>[A-ZÀ-Ý][\w'-]+(?:\s+(?:al-|el-|ad-)?[A-ZÀ-Ý][\w'-]+){0,2})"
 )
+# English: "killed 40 fighters in al-Ikrishi", "near the town of Baghdadi"; a name written with a
+# lower-case article ("al-", "el-") or capitalised, that is no month, weekday or institution.
+_LOCATIVE_EN = re.compile(
+    r"(?<![\w-])(?:in|near|outside|(?:north|south|east|west)\s+of)\s+(?:the\s+(?:town|city|village|district|area)\s+of\s+)?"
+    r"(?P<name>(?:(?:al|el|ad|as|ar|an|ash)-)?[A-Z][a-z][\w'-]+(?:\s+(?:al-|el-)?[A-Z][a-z][\w'-]+){0,2})"
+    r"(?![\w-])(?!\s+(?:Ministry|Council|Command|Forces|Army|Office|Agency|Committee|Party|Movement|Front))")
+_NOT_PLACE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Washington|Congress|Parliament|Twitter|Telegram)\b")
 _COORDINATION = re.compile(r"\s*(?:,|et|ou|and)\s+(?:en\s+|à\s+|au\s+|in\s+)?", re.IGNORECASE)
 _NEAR = re.compile(
     r"(?:près\s+d[eu']|à\s+proximité\s+d[eu']|aux\s+abords\s+d[eu']|dans\s+les\s+environs\s+d[eu']|"
@@ -60,6 +71,9 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
         parts = _breakdown_places(art, m, hits, sentence) if RULES["breakdown"] else None
         return parts or _best(art, hits, (m.start, m.end), sentence[0])
     candidates = list(_LOCATIVE.finditer(art.view, sentence[0], sentence[1]))
+    if RULES["locative_en"] and art.language == "en":
+        candidates = [c for c in _LOCATIVE_EN.finditer(art.view, sentence[0], sentence[1])
+                      if not _NOT_PLACE.match(c.group("name"))]
     if candidates:
         best = min(candidates, key=lambda c: abs(c.start() - m.start))
         return Located(art.text[best.start("name"):best.end("name")], None, False)
@@ -68,7 +82,7 @@ def locate(art: Article, m: NumberMention, sentence: tuple[int, int]) -> Located
     return Located("", None, False)
 
 
-RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "breakdown": True, "possessor": True, "dateline": True, "previous_paragraphs": True}
+RULES = {"locative": True, "fallback": True, "gap": True, "apposition": True, "breakdown": True, "possessor": True, "dateline": True, "previous_paragraphs": True, "enclosing": True, "locative_en": True}
 # "Iran fired missiles at two bases in Iraq": among places of one kind, the one a locative
 # preposition introduces is where it happened; the other is a subject or a possessor.
 _AFTER_LOCATIVE = re.compile(
@@ -111,11 +125,22 @@ def _best(art: Article, hits, pos: tuple[int, int], floor: int) -> Located:
             if other.end <= start and SPECIFICITY.get(other.value.kind, 5) > SPECIFICITY.get(best.value.kind, 5) \
                     and _POSSESSOR.fullmatch(art.view, other.end, start):
                 start = other.start
+    # "in al-Baghouz, Syria", "in the city of al-Mayadeen, Deir al-Zour Province": the larger unit
+    # written right after the place, after a comma, says which one it is and is written with it.
+    if RULES["enclosing"] and not coordinated and not art.text[start:end].isupper():  # not a dateline's "NEAR BAGHOUZ, Syria:"
+        for other in hits:
+            if other.start >= end and SPECIFICITY.get(other.value.kind, 5) > SPECIFICITY.get(best.value.kind, 5) \
+                    and SPECIFICITY.get(other.value.kind, 5) >= SPECIFICITY["province"] \
+                    and re.fullmatch(r",\s*", art.view[end:other.start]) and not _COORDINATED_AFTER.match(art.view, other.end):
+                end = other.end
+                break
     near = bool(_NEAR.search(art.view, max(floor, start - 60), start))
     # Several places together resolve to none of them alone.
     return Located(art.text[start:end], None if coordinated else best.value, near)
 
 
+# "in Iraq, Syria and Jordan": a list of places, not a place and its enclosing unit.
+_COORDINATED_AFTER = re.compile(r"\s*(?:,|and|or|et|ou)\s+[A-ZÀ-Ý]")
 _POSSESSOR = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
 
 

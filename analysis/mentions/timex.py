@@ -118,8 +118,9 @@ _PATTERNS = [
     ("month_rel", r"(?:(?P<rel>earlier|later)\s+)?this\s+month|(?:the\s+)?(?P<rel2>last|previous|next)\s+month"),
     ("year_rel", r"(?:(?P<rel>earlier|later)\s+)?this\s+year|(?:the\s+)?(?P<rel2>last|previous|next)\s+year"),
     # "in early January", "mid-January", "late December 2019", "in January", "since January".
-    ("month", rf"(?:(?P<mod>early|late|in\s+early|in\s+late|in|during|since|by\s+early|by\s+late)\s+|(?:in\s+)?(?P<mid>mid-))(?P<month>{_MONTH_EN_RX})(?!\s+\d{{1,2}}(?!\d))(?:\s+(?P<year>(?:19|20)\d\d))?"),
-    ("month", rf"(?P<month>{_MONTH_EN_RX})\s+(?P<year>(?:19|20)\d\d)"),
+    ("month", rf"(?:(?P<mod>early|late|in\s+early|in\s+late|in|during|since|by\s+early|by\s+late)\s+|(?:in\s+)?(?P<mid>mid-))(?P<month>{_MONTH_EN_RX})(?!\s+\d{{1,2}}(?!\d))(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?"),
+    # "July 2015", "September of 2014".
+    ("month", rf"(?P<month>{_MONTH_EN_RX})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)"),
     ("weekend", r"(?:over\s+|during\s+|on\s+)?(?:the|this|last)\s+weekend"),
     ("deictic", r"overnight"),
     ("night", r"(?:on\s+|during\s+)?the\s+night\s+of\s+(?P<wd1>" + _WEEKDAY_EN_RX + r")\s+(?:to|into)\s+(?P<wd>" + _WEEKDAY_EN_RX + r")"),
@@ -424,17 +425,36 @@ _SINCE_CUE = cue_regex(cue_patterns("since"))
 _SINCE_REACH = 6  # words between the cue and the expression: "depuis le début des frappes (le 23 septembre)"
 
 
+_SINCE_CLAUSE_REACH = 20  # words of a since-clause before its date: "since the PKK resumed its campaign in July 2015"
+_SINCE_CLAUSE_DATE = re.compile(r"(?:in|on|dans|en|le)\s", re.IGNORECASE)
+# Asides inside a clause: "(IS)", "-- listed as a terrorist group by Turkey, the U.S. and the EU --";
+# and the points of abbreviations ("U.S.-led"), which end no clause.
+_ASIDE = re.compile(r"\([^()\n]*\)|\s(?:--|—|–)\s[^\n]*?\s(?:--|—|–)\s|(?<![\w])(?:[A-Z]\.){1,3}")
+
+
 def introduced_by_since(text: str, t: Timex) -> bool:
     """Whether a "since" cue opens the phrase holding ``t``: the cue starts the expression, or
-    comes before it in the same clause (no sentence or clause punctuation between, a few words)."""
+    comes before it in the same clause (no sentence or clause punctuation between, a few words).
+
+    A since-clause whose verb is dated by "in"/"on" ("since the coalition started its operations
+    against the Islamic State (IS) in Syria in September of 2014") reaches further, past asides
+    in brackets or dashes."""
     if _SINCE_CUE.match(text, t.start):
         return True
     before = text[max(0, t.start - 80):t.start]
     cues = list(_SINCE_CUE.finditer(before))
+    if cues:
+        gap = before[cues[-1].end():]
+        if not re.search(r"[,;:.!?»«\"\n]", gap) and len(re.findall(r"[\w'’-]+", gap)) <= _SINCE_REACH:
+            return True
+    if t.kind not in ("date", "month", "year") or not _SINCE_CLAUSE_DATE.match(text, t.start):
+        return False
+    before = _ASIDE.sub(" ", text[max(0, t.start - 300):t.start])
+    cues = list(_SINCE_CUE.finditer(before))
     if not cues:
         return False
     gap = before[cues[-1].end():]
-    return not re.search(r"[,;:.!?»«\"\n]", gap) and len(re.findall(r"[\w'’-]+", gap)) <= _SINCE_REACH
+    return not re.search(r"[,;:.!?»«\"\n]", gap) and len(re.findall(r"[\w'’-]+", gap)) <= _SINCE_CLAUSE_REACH
 
 
 def publication_period(published: date, precision: str) -> Period:
