@@ -36,7 +36,7 @@ import re
 from collections import Counter
 
 from analysis.attribution.attacker import HOSTILE, attacker_at
-from analysis.attribution.category import Category
+from analysis.attribution.category import Category, noun_class
 from analysis.attribution.clauses import (
     PRONOUN_SUBJECT, clause_of, clauses, cues, finite_verb, governing, is_governed, passive_agent, subject_names,
     subject_span,
@@ -56,6 +56,9 @@ CARRIED_OVER = {"strikes", "operations", "artillery_rounds", "aircraft", "killed
 VICTIMS = {"killed", "wounded", "captured"}
 PATIENT = {"killed", "wounded", "captured", "destroyed", "sites", "percent", "money"}
 OWNED = {"troops", "aircraft"}
+# Counted people or things that are not victims ("two cars of ISIS militants raided the village",
+# "3,000 Islamic State members surrendered"): whose they are is who acted.
+OWNED_CLASSES = {"fighter", "equipment"}
 _DONE_TO = ("killed", "wounded", "captured", "destroyed")
 
 _MODIFIER_BEFORE = re.compile(r"(?:dirigée?s?|menée?s?|conduite?s?|led)\s+par\s+(?:les\s+|la\s+|le\s+|l')?$|\b(?:led|headed|backed|supported|sponsored|armed|funded)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
@@ -249,7 +252,9 @@ def _last_strike_doer(art: Article, pos: int):
 def _owner(art: Article, m: NumberMention, cat: Category, sentence) -> list[Mention]:
     """For troops and aircraft, the names inside the counted noun phrase: "six Rafale",
     "soldats américains", "soldats d'autres pays membres de la coalition"."""
-    if cat.category not in OWNED or cat.noun_start is None:
+    if cat.noun_start is None or not (cat.category in OWNED
+                                      or cat.category == "other" and art.language == "en"
+                                      and noun_class(art, cat) in OWNED_CLASSES):
         return []
     inside = art.within("actors", sentence[0], sentence[1])
     own = [a for a in inside if m.end <= a.start and a.end <= cat.noun_end]

@@ -523,6 +523,14 @@ def _categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> tu
     return head, Category("other", "", None, None, strength="weak", evidence="default")
 
 
+def noun_class(art: Article, cat: Category) -> str:
+    """The class (fighter, person, equipment...) of a figure's counted noun, "" when it has none."""
+    if cat.noun_start is None:
+        return ""
+    noun = _noun_entry(art.view[cat.noun_start:cat.noun_end], art.language)
+    return noun.cls if noun is not None else ""
+
+
 def head_action_row_matches(row: dict, text: str) -> bool:
     """Whether the first count of ``text`` gets the row's category (a row of ``head_actions``
     is a class and an action: its example is a phrase where both meet)."""
