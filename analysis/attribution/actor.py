@@ -64,8 +64,8 @@ _DONE_TO = ("killed", "wounded", "captured", "destroyed")
 _MODIFIER_BEFORE = re.compile(r"(?:dirigée?s?|menée?s?|conduite?s?|led)\s+par\s+(?:les\s+|la\s+|le\s+|l')?$|\b(?:led|headed|backed|supported|sponsored|armed|funded)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _GROUP_LINK = re.compile(r"^\s*(?:et|,|ou|and)?\s*(?:les\s+|la\s+|le\s+|l'|des\s+|de\s+la\s+|de\s+l'|du\s+)?$", re.IGNORECASE)
 _ATTACHED_LINK = re.compile(
-    r"^\s*(?:,\s*)?(?:et\s+|ou\s+)?(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|de\s+|par\s+l'|par\s+les\s+|par\s+la\s+|par\s+|"
-    r"soutenu(?:e|s|es)?\s+par\s+)?$",
+    r"^\s*(?:,\s*)?(?:et\s+|ou\s+|and\s+|or\s+)?(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|de\s+|par\s+l'|par\s+les\s+|par\s+la\s+|par\s+|"
+    r"soutenu(?:e|s|es)?\s+par\s+|by\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 # The complements of a noun phrase up to a name: "d'autres pays membres de la", "de la 9e division de l'".
@@ -243,6 +243,8 @@ def _last_strike_doer(art: Article, pos: int):
             if attached:
                 return combine([a.value for a in attached]), attached
             clause = clause_of(clauses(art, sentence), noun.start())
+            if passive_agent(art, clause, inside, cues(art)["agent"])[0]:
+                continue  # "34 militants were killed in air strikes": the subject is acted on
             named = subject_names(art, clause, inside)
             if named and named[-1].end <= noun.start():
                 return combine([a.value for a in named]), named
