@@ -369,6 +369,16 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
             return _attacker(art, m.start)
         return "unknown", ""
 
+    # A toll with the circumstances after it ("a civilian was killed and 20 others wounded when IS
+    # militants fired mortar rounds"): the subject of that clause inflicted it.
+    if cat.category in VICTIMS and not cat.active and found.get("cause") is not None:
+        for later in parts[parts.index(here) + 1:]:
+            if later[2] != "complement" or not found["cause"].match(art.view, later[0], later[1]):
+                continue
+            named = [a for a in subject_names(art, later, names) if a not in modifiers]
+            if named:
+                return combine([a.value for a in named]), named
+
     # A passive clause: its subject is acted on; the agent is "par …", else for an
     # attack the attacker the text names.
     passive, agent, attack = passive_agent(art, here, names, cues(art)["agent"])
