@@ -228,18 +228,25 @@ def _earlier_subject(art: Article, pos: int, limit: int = 4):
     return None
 
 
-def _last_strike_doer(art: Article, pos: int):
-    """The doer of the last strike, raid or aircraft before ``pos`` that the text gives one:
-    a name attached to the noun ("frappes de la coalition", "raids américains") or the subject
-    of its clause ("l'armée française a mené un nouveau raid")."""
+def _last_strike_doer(art: Article, pos: int, limit: int | None = None):
+    """The doer of the last strike, raid or aircraft before ``pos`` that the text gives one (in
+    the ``limit`` sentences before, if given): a name attached to the noun ("frappes de la
+    coalition", "raids américains", "U.S. airstrikes") or the subject of its clause ("l'armée
+    française a mené un nouveau raid")."""
     names = _usable(art, [a for a in art.all_actors() if a.end <= pos])
-    for sentence in reversed([s for s in art.sentences if s[0] < pos]):
+    for sentence in list(reversed([s for s in art.sentences if s[0] < pos]))[:limit]:
         inside = [a for a in names if sentence[0] <= a.start and a.end <= sentence[1]]
         if not inside:
             continue
         for noun in reversed(list(cues(art)["strike_noun"].finditer(art.view, sentence[0], min(pos, sentence[1])))):
             attached = [a for a in _attached(art, inside, noun.end(), noun.end() + 40)
                         if not _is_target(art, a, noun.end())]
+            # English puts the doer before the noun: "U.S. airstrikes", "coalition and Iraqi strikes".
+            before = [a for a in inside if a.end <= noun.start()
+                      and not art.view[a.end:noun.start()].strip(" -") and not _is_target(art, a, sentence[0])]
+            if before and not attached:
+                group = _groups_before(art, [a for a in inside if a.end <= before[-1].end])[-1]
+                attached = [a for a in group if not _is_target(art, a, sentence[0])]
             if attached:
                 return combine([a.value for a in attached]), attached
             clause = clause_of(clauses(art, sentence), noun.start())
@@ -454,6 +461,12 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
             doer = _last_strike_doer(art, sentence[0])
             if doer:
                 return doer
+    if cat.category in VICTIMS and not victims_friendly and not found["fighting"].search(art.view, *sentence):
+        # A toll with no doer in its sentence, in a report of strikes ("13 fighters were killed in
+        # al-Mayadeen", after "the toll from U.S. airstrikes has risen to 23"): the strikes' doer.
+        doer = _last_strike_doer(art, m.start, limit=3)
+        if doer:
+            return doer
     action = bool(found["action_noun"].match(art.view, m.end, min(sentence[1], m.end + 60)))
     if cat.category not in CARRIED_OVER and not action:
         return "unknown", ""
