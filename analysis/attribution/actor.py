@@ -347,6 +347,12 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     incoming = cat.category in INCOMING
     found = cues(art)
 
+    if cat.evidence == "toll":
+        # "The death toll from U.S. airstrikes … has risen to 23": the dead of those strikes.
+        doer = _last_strike_doer(art, m.start, limit=1)
+        if doer:
+            return doer
+
     owner = _owner(art, m, cat, sentence)
     if owner:
         return combine([a.value for a in owner]), owner

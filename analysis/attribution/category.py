@@ -150,7 +150,7 @@ class Category:
     noun_end: int | None
     active: bool = False  # a verb before the number did it ("tuant 27"): its subject is the actor
     strength: str = "weak"  # "strong": a strong noun, a verb or a strong antecedent decided; "weak": a default
-    evidence: str = ""  # "noun", "verb", "antecedent", "coordination", "predicate", "default"
+    evidence: str = ""  # "noun", "verb", "antecedent", "coordination", "predicate", "toll", "default"
 
 
 @dataclass(frozen=True)
@@ -467,7 +467,7 @@ def _categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> tu
         toll = _cue(art, "toll")
         if toll is not None and toll.search(art.view[sentence[0]:m.start]):
             # "the death toll from the strikes has risen to 23": the dead.
-            return head, Category("killed", "", None, None, strength="strong", evidence="predicate")
+            return head, Category("killed", "", None, None, strength="strong", evidence="toll")
         ante = _antecedent(art, m, sentence)
         if ante is not None:
             a_head, a_cat = ante
