@@ -286,7 +286,8 @@ def _qualifies_a_count(art: Article, a: Mention) -> bool:
     """Whether a name stands right after a number or an indefinite article, inside a counted
     or listed noun phrase ("nine ISIS tactical units", "an ISIS headquarters")."""
     if _INDEFINITE_BEFORE.search(art.view, max(0, a.start - 6), a.start):
-        return True
+        # "by a US drone strike" names the doer, not something hit
+        return not cues(art)["agent"].search(art.view, max(0, a.start - 40), a.start)
     return any(x.end <= a.start and not art.view[x.end:a.start].strip() for x in art.numbers
                if a.start - 3 <= x.end <= a.start)
 
