@@ -493,7 +493,12 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
         return combine([a.value for a in groups[-1]]), groups[-1]
     # Last, for a count of actions (bombs dropped, targets hit, sites struck or destroyed), the
     # friendly force the article names most often.
-    if action or cat.category in ("strikes", "operations", "artillery_rounds", "aircraft", "sites", "destroyed"):
+    # The same for the dead or wounded of the other side ("2,000 IS casualties"): the war the
+    # article reports is the friendly force's.
+    hostile_victims = cat.category in VICTIMS and any(
+        a.value in HOSTILE for a in _victims_side(art, m, cat, sentence) + _modifiers(art, m, cat))
+    if action or hostile_victims or cat.category in ("strikes", "operations", "artillery_rounds", "aircraft", "sites",
+                                                     "destroyed"):
         subject = article_subject(art)
         if subject:
             return subject, ""
