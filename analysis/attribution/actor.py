@@ -494,8 +494,9 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     # Last, for a count of actions (bombs dropped, targets hit, sites struck or destroyed), the
     # friendly force the article names most often.
     # The same for the dead or wounded of the other side ("2,000 IS casualties"): the war the
-    # article reports is the friendly force's.
-    hostile_victims = cat.category in VICTIMS and any(
+    # article reports is the friendly force's. Not in a headline: it repeats a figure of the body,
+    # which says who did it (see :mod:`analysis.attribution.repeats`).
+    hostile_victims = cat.category in VICTIMS and art.line_start(m.start) > 0 and any(
         a.value in HOSTILE for a in _victims_side(art, m, cat, sentence) + _modifiers(art, m, cat))
     if action or hostile_victims or cat.category in ("strikes", "operations", "artillery_rounds", "aircraft", "sites",
                                                      "destroyed"):
