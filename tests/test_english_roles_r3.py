@@ -68,10 +68,10 @@ def test_category_near_misses(text, number, category):
     ("Two farmers were killed and five others wounded when Islamic State militants shelled the village.", "five",
      "isis"),
     # a toll that rose to N counts the dead of the strikes its sentence names
-    ("The death toll from U.S. airstrikes on militia sites in eastern Syria has risen to 18, a monitor said.", "18",
-     "us"),
+    ("The death toll from U.S. airstrikes on areas held by government forces and Iranian-backed militias in eastern "
+     "Syria has risen to 18, a monitor said.", "18", "us"),
     # a toll with no doer in its sentence, after strikes reported in the sentence before
-    ("Coalition aircraft bombed Islamic State hideouts near Hit on Sunday. Eleven militants were killed in the "
+    ("Coalition aircraft bombed Islamic State hideouts near Hit on Sunday.\nEleven militants were killed in the "
      "Jazeera desert, a security source said.", "Eleven", "coalition"),
     # "by a" before a name: the doer, not a target
     ("Officials named the commander and his driver. The two were killed by a US drone strike near the airport.",
@@ -82,8 +82,8 @@ def test_actor(text, number, actor):
 
 
 def test_toll_of_the_hostile_side_goes_to_the_friendly_force_of_the_article():
-    text = ("The Iraqi army pushed into the western districts on Monday. Iraqi forces retook two neighbourhoods. "
-            "A commander said the estimated 250 IS casualties showed the group was collapsing.")
+    text = ("Iraqi forces retook two districts of Mosul on Monday.\nThe group has been losing ground for weeks. "
+            "Commanders put its losses at an estimated 250 IS casualties.")
     assert figure(text, "250")["actor"] == "iraq"
 
 
@@ -95,3 +95,9 @@ def test_toll_of_the_hostile_side_goes_to_the_friendly_force_of_the_article():
 ])
 def test_actor_near_misses(text, number, actor):
     assert figure(text, number)["actor"] == actor
+
+
+def test_a_headline_toll_of_the_hostile_side_keeps_no_doer_of_its_own():
+    # the body says who did it; the headline repeats the body's figure
+    text = "Mosul: 250 IS militants killed\nIraqi forces retook two districts of Mosul on Monday."
+    assert figure(text, "250")["actor"] == "unknown"
