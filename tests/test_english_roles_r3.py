@@ -101,3 +101,27 @@ def test_a_headline_toll_of_the_hostile_side_keeps_no_doer_of_its_own():
     # the body says who did it; the headline repeats the body's figure
     text = "Mosul: 250 IS militants killed\nIraqi forces retook two districts of Mosul on Monday."
     assert figure(text, "250")["actor"] == "unknown"
+
+
+# --- repeats --------------------------------------------------------------------------------------------------------
+
+def test_a_headline_toll_that_rises_to_n_repeats_the_body():
+    text = ("Death toll from coalition strikes near Hajin rises to 17\n\n"
+            "BEIRUT, May 4 : The death toll from coalition strikes near Hajin has risen to 17, a monitor said.")
+    found = [f for f in rows(text) if f["value"] == 17]
+    assert [f["category"] for f in found] == ["killed", "killed"]
+    assert found[0]["repeat_of"] == found[1]["figure_id"]
+
+
+def test_people_counted_twice_with_the_same_noun_are_one_fact():
+    text = ("The SDF said five Yazidi children were freed on Tuesday near the river. "
+            "Later a spokesman said: \"Five Yazidi children were freed and returned to their families.\"")
+    found = [f for f in rows(text) if f["value"] == 5]
+    assert found[1]["repeat_of"] == found[0]["figure_id"]
+
+
+def test_people_counted_with_different_nouns_are_two_facts():
+    text = ("The SDF said five Yazidi children were freed on Tuesday near the river. "
+            "Later a spokesman said five Yazidi women were freed as well.")
+    found = [f for f in rows(text) if f["value"] == 5]
+    assert found[1]["repeat_of"] is None
