@@ -116,7 +116,8 @@ SCHEMAS = {
         "kind": Column(str, Check.isin((
             "gerund", "relative", "coordination", "complement", "source", "place_head", "place_tail", "passive",
             "auxiliary", "agent", "attack_verb", "attack_noun", "attack_claim", "attack_link", "action_noun", "attribution",
-            "fighting", "finder", "generic", "one_event", "preposition", "retaliation", "strike_noun", "target"))),
+            "fighting", "finder", "generic", "one_event", "preposition", "retaliation", "strike_noun", "target",
+            "aside", "toll", "cause"))),
         "pattern": PATTERN}, unique=("kind", "pattern")),
     "period_cues": _schema("period_cues", {
         "role": Column(str, Check.isin(("since", "span", "cumulative", "stock", "vague", "anaphora", "toll", "saying",

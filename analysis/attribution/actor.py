@@ -36,7 +36,7 @@ import re
 from collections import Counter
 
 from analysis.attribution.attacker import HOSTILE, attacker_at
-from analysis.attribution.category import Category
+from analysis.attribution.category import Category, noun_class
 from analysis.attribution.clauses import (
     PRONOUN_SUBJECT, clause_of, clauses, cues, finite_verb, governing, is_governed, passive_agent, subject_names,
     subject_span,
@@ -56,13 +56,16 @@ CARRIED_OVER = {"strikes", "operations", "artillery_rounds", "aircraft", "killed
 VICTIMS = {"killed", "wounded", "captured"}
 PATIENT = {"killed", "wounded", "captured", "destroyed", "sites", "percent", "money"}
 OWNED = {"troops", "aircraft"}
+# Counted people or things that are not victims ("two cars of ISIS militants raided the village",
+# "3,000 Islamic State members surrendered"): whose they are is who acted.
+OWNED_CLASSES = {"fighter", "equipment"}
 _DONE_TO = ("killed", "wounded", "captured", "destroyed")
 
 _MODIFIER_BEFORE = re.compile(r"(?:dirigée?s?|menée?s?|conduite?s?|led)\s+par\s+(?:les\s+|la\s+|le\s+|l')?$|\b(?:led|headed|backed|supported|sponsored|armed|funded)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _GROUP_LINK = re.compile(r"^\s*(?:et|,|ou|and)?\s*(?:les\s+|la\s+|le\s+|l'|des\s+|de\s+la\s+|de\s+l'|du\s+)?$", re.IGNORECASE)
 _ATTACHED_LINK = re.compile(
-    r"^\s*(?:,\s*)?(?:et\s+|ou\s+)?(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|de\s+|par\s+l'|par\s+les\s+|par\s+la\s+|par\s+|"
-    r"soutenu(?:e|s|es)?\s+par\s+)?$",
+    r"^\s*(?:,\s*)?(?:et\s+|ou\s+|and\s+|or\s+)?(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|de\s+|par\s+l'|par\s+les\s+|par\s+la\s+|par\s+|"
+    r"soutenu(?:e|s|es)?\s+par\s+|by\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 # The complements of a noun phrase up to a name: "d'autres pays membres de la", "de la 9e division de l'".
@@ -225,21 +228,30 @@ def _earlier_subject(art: Article, pos: int, limit: int = 4):
     return None
 
 
-def _last_strike_doer(art: Article, pos: int):
-    """The doer of the last strike, raid or aircraft before ``pos`` that the text gives one:
-    a name attached to the noun ("frappes de la coalition", "raids américains") or the subject
-    of its clause ("l'armée française a mené un nouveau raid")."""
+def _last_strike_doer(art: Article, pos: int, limit: int | None = None):
+    """The doer of the last strike, raid or aircraft before ``pos`` that the text gives one (in
+    the ``limit`` sentences before, if given): a name attached to the noun ("frappes de la
+    coalition", "raids américains", "U.S. airstrikes") or the subject of its clause ("l'armée
+    française a mené un nouveau raid")."""
     names = _usable(art, [a for a in art.all_actors() if a.end <= pos])
-    for sentence in reversed([s for s in art.sentences if s[0] < pos]):
+    for sentence in list(reversed([s for s in art.sentences if s[0] < pos]))[:limit]:
         inside = [a for a in names if sentence[0] <= a.start and a.end <= sentence[1]]
         if not inside:
             continue
         for noun in reversed(list(cues(art)["strike_noun"].finditer(art.view, sentence[0], min(pos, sentence[1])))):
             attached = [a for a in _attached(art, inside, noun.end(), noun.end() + 40)
                         if not _is_target(art, a, noun.end())]
+            # English puts the doer before the noun: "U.S. airstrikes", "coalition and Iraqi strikes".
+            before = [a for a in inside if a.end <= noun.start()
+                      and not art.view[a.end:noun.start()].strip(" -") and not _is_target(art, a, sentence[0])]
+            if before and not attached:
+                group = _groups_before(art, [a for a in inside if a.end <= before[-1].end])[-1]
+                attached = [a for a in group if not _is_target(art, a, sentence[0])]
             if attached:
                 return combine([a.value for a in attached]), attached
             clause = clause_of(clauses(art, sentence), noun.start())
+            if passive_agent(art, clause, inside, cues(art)["agent"])[0]:
+                continue  # "34 militants were killed in air strikes": the subject is acted on
             named = subject_names(art, clause, inside)
             if named and named[-1].end <= noun.start():
                 return combine([a.value for a in named]), named
@@ -249,7 +261,9 @@ def _last_strike_doer(art: Article, pos: int):
 def _owner(art: Article, m: NumberMention, cat: Category, sentence) -> list[Mention]:
     """For troops and aircraft, the names inside the counted noun phrase: "six Rafale",
     "soldats américains", "soldats d'autres pays membres de la coalition"."""
-    if cat.category not in OWNED or cat.noun_start is None:
+    if cat.noun_start is None or not (cat.category in OWNED
+                                      or cat.category == "other" and art.language == "en"
+                                      and noun_class(art, cat) in OWNED_CLASSES):
         return []
     inside = art.within("actors", sentence[0], sentence[1])
     own = [a for a in inside if m.end <= a.start and a.end <= cat.noun_end]
@@ -272,7 +286,8 @@ def _qualifies_a_count(art: Article, a: Mention) -> bool:
     """Whether a name stands right after a number or an indefinite article, inside a counted
     or listed noun phrase ("nine ISIS tactical units", "an ISIS headquarters")."""
     if _INDEFINITE_BEFORE.search(art.view, max(0, a.start - 6), a.start):
-        return True
+        # "by a US drone strike" names the doer, not something hit
+        return not cues(art)["agent"].search(art.view, max(0, a.start - 40), a.start)
     return any(x.end <= a.start and not art.view[x.end:a.start].strip() for x in art.numbers
                if a.start - 3 <= x.end <= a.start)
 
@@ -333,6 +348,12 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     incoming = cat.category in INCOMING
     found = cues(art)
 
+    if cat.evidence == "toll":
+        # "The death toll from U.S. airstrikes … has risen to 23": the dead of those strikes.
+        doer = _last_strike_doer(art, m.start, limit=1)
+        if doer:
+            return doer
+
     owner = _owner(art, m, cat, sentence)
     if owner:
         return combine([a.value for a in owner]), owner
@@ -361,6 +382,16 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
         if passive or _ATTACK.search(art.view, ruling[0], ruling[1]) or incoming:
             return _attacker(art, m.start)
         return "unknown", ""
+
+    # A toll with the circumstances after it ("a civilian was killed and 20 others wounded when IS
+    # militants fired mortar rounds"): the subject of that clause inflicted it.
+    if cat.category in VICTIMS and not cat.active and found.get("cause") is not None:
+        for later in parts[parts.index(here) + 1:]:
+            if later[2] != "complement" or not found["cause"].match(art.view, later[0], later[1]):
+                continue
+            named = [a for a in subject_names(art, later, names) if a not in modifiers]
+            if named:
+                return combine([a.value for a in named]), named
 
     # A passive clause: its subject is acted on; the agent is "par …", else for an
     # attack the attacker the text names.
@@ -437,6 +468,12 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
             doer = _last_strike_doer(art, sentence[0])
             if doer:
                 return doer
+    if cat.category in VICTIMS and not victims_friendly and not found["fighting"].search(art.view, *sentence):
+        # A toll with no doer in its sentence, in a report of strikes ("13 fighters were killed in
+        # al-Mayadeen", after "the toll from U.S. airstrikes has risen to 23"): the strikes' doer.
+        doer = _last_strike_doer(art, m.start, limit=3)
+        if doer:
+            return doer
     action = bool(found["action_noun"].match(art.view, m.end, min(sentence[1], m.end + 60)))
     if cat.category not in CARRIED_OVER and not action:
         return "unknown", ""
@@ -456,7 +493,13 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
         return combine([a.value for a in groups[-1]]), groups[-1]
     # Last, for a count of actions (bombs dropped, targets hit, sites struck or destroyed), the
     # friendly force the article names most often.
-    if action or cat.category in ("strikes", "operations", "artillery_rounds", "aircraft", "sites", "destroyed"):
+    # The same for the dead or wounded of the other side ("2,000 IS casualties"): the war the
+    # article reports is the friendly force's. Not in a headline: it repeats a figure of the body,
+    # which says who did it (see :mod:`analysis.attribution.repeats`).
+    hostile_victims = cat.category in VICTIMS and art.line_start(m.start) > 0 and any(
+        a.value in HOSTILE for a in _victims_side(art, m, cat, sentence) + _modifiers(art, m, cat))
+    if action or hostile_victims or cat.category in ("strikes", "operations", "artillery_rounds", "aircraft", "sites",
+                                                     "destroyed"):
         subject = article_subject(art)
         if subject:
             return subject, ""

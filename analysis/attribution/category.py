@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.attribution.clauses import clause_cues
 from analysis.mentions.numbers import NumberMention
 from analysis.mentions.prepared import Article
 from analysis.resources import lexicon
@@ -56,7 +57,7 @@ _ADJECTIVES = re.compile(
 # English puts names, nationalities and other nouns before the counted noun ("two ISIL vehicle bombs",
 # "one U.S. service member", "two operational and weapons storage facilities", "two drone attacks"):
 # the head is the last known noun of the words after the number, which end at a function word.
-_EN_WORD = re.compile(r"\s*([\w'’-]+(?:\.[\w]+)*\.?)")
+_EN_WORD = re.compile(r"\s*[\"“‘]?([\w'’-]+(?:\.[\w]+)*\.?)")
 _EN_STOP = re.compile(
     r"(?:of|in|at|on|to|from|for|with|by|near|into|across|against|or|but|who|whom|which|that|were|was|are|is|be|"
     r"have|has|had|been|the|a|an|than|as|since|after|before|during|per|each|while|they|he|she|it|we|said|says|"
@@ -64,6 +65,7 @@ _EN_STOP = re.compile(
     re.IGNORECASE,
 )
 _EN_MAX_WORDS = 5
+_GLOSS = re.compile(r"\s*\([A-Z][\w.-]{0,9}\)")
 _LINK = re.compile(r"\s*(?:de\s+|d'|of\s+)", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*(?:des\s+|d'entre\s+(?:les\s+)?|of\s+the\s+)", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"(?:aines?|milliers?|millions?|milliards?|dozens?)$")
@@ -82,7 +84,7 @@ _ELLIPSIS = re.compile(
 _FILLER = (
     r"(?:les|des|ses|leurs|ces|la|le|l'|au\s+total|également|aussi|ainsi|notamment|encore|déjà|respectivement|"
     r"hier|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|nuit|à(?:\s+nouveau)?|"
-    r"the|some|a\s+total\s+of|\w+ment|\w+ly)"
+    r"the|some|a\s+total\s+of|a\s+minimum\s+of|\w+ment|\w+ly)"
 )
 _CLAUSE_END = re.compile(r"[,;:.()«»\"!?]|\s(?:et|mais|que|qu'|dont|où|ou|alors|and|but|while)\s", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s(?:qui|who|which|that)\s", re.IGNORECASE)
@@ -95,6 +97,49 @@ _PASSIVE_BEFORE = re.compile(r"(?:été|were|was|been)\s+$", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$")
 _PERCENT_UNIT = re.compile(r"%|pour\s?cent|pourcents?|percent|per cent", re.IGNORECASE)
 _ACTIVE_ACTIONS = {"kill", "wound", "capture", "destroy", "neutralise"}
+_CLOSE_QUOTE = re.compile(r"[\"”’]")
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|et|ou)\s+", re.IGNORECASE)
+_CASUALTY_CLASSES = ("person", "fighter", "troop")
+
+
+def _cue(art: Article, kind: str) -> re.Pattern | None:
+    """A clause cue of the article's language (``resources/<lang>/clauses.tsv``), if it has one."""
+    return clause_cues(art.language if art.language in ("fr", "en") else "fr").get(kind)
+
+
+def _subject_end(art: Article, start: int, sentence: tuple[int, int]) -> int:
+    """Where the subject that starts with a counted phrase ends, ``start`` being the end of its noun:
+    past a closing quotation mark ('38 "terrorists" were killed'), an aside ("13 fighters, nine of
+    whom were Syrians, were killed") and counts coordinated with it ("2,815 civilians and 7,396
+    militants were among those killed"), so that the verb after them still governs the phrase."""
+    aside = _cue(art, "aside")
+    for _ in range(4):
+        before = start
+        if start < sentence[1] and _CLOSE_QUOTE.match(art.view, start):
+            start += 1
+        hit = aside.match(art.view, start, sentence[1]) if aside is not None else None
+        if hit:
+            start = hit.end() - 1  # keep the closing comma out: a coordinated count may follow it
+        join = _COORDINATED.match(art.view, start, sentence[1])
+        if join:
+            nxt = next((x for x in art.numbers if x.start == join.end()), None)
+            if nxt is not None:
+                head = _head(art, nxt, sentence)
+                if head.end is not None:
+                    start = head.end
+            else:  # one number for two nouns: "11 vehicles and ammunition depots destroyed"
+                rx = _nouns(art.language)[0]
+                if art.language == "en":
+                    found = _english_head(art.view, join.end(), sentence[1], rx, art.language)
+                    start = found[1].end() if found else start
+                else:
+                    noun = rx.match(art.view, _ADJECTIVES.match(art.view, join.end()).end(), sentence[1])
+                    start = noun.end() if noun else start
+        elif hit:
+            start += 1  # past the comma closing the aside
+        if start == before:
+            break
+    return start
 
 
 @dataclass(frozen=True)
@@ -105,7 +150,7 @@ class Category:
     noun_end: int | None
     active: bool = False  # a verb before the number did it ("tuant 27"): its subject is the actor
     strength: str = "weak"  # "strong": a strong noun, a verb or a strong antecedent decided; "weak": a default
-    evidence: str = ""  # "noun", "verb", "antecedent", "coordination", "predicate", "default"
+    evidence: str = ""  # "noun", "verb", "antecedent", "coordination", "predicate", "toll", "default"
 
 
 @dataclass(frozen=True)
@@ -220,6 +265,9 @@ def _english_head(view: str, pos: int, stop: int, rx: re.Pattern, language: str)
     first = last = None
     words = 0
     while pos < stop and words < _EN_MAX_WORDS:
+        gloss = _GLOSS.match(view, pos, stop)
+        if gloss and words > 0:
+            pos = gloss.end()  # "34 Islamic State (IS) militants": an acronym glossing the words before
         word = _EN_WORD.match(view, pos, stop)
         if word is None:
             break
@@ -239,6 +287,20 @@ def _english_head(view: str, pos: int, stop: int, rx: re.Pattern, language: str)
     return (first, last) if last is not None else None
 
 
+def _casualty_modifier(art: Article, head: _Head) -> str | None:
+    """The toll an English casualty word before a person noun gives ("10 wounded fighters",
+    "two dead soldiers"): the category of that word (killed, wounded)."""
+    if art.language != "en" or head.noun is None or head.noun.cls not in _CASUALTY_CLASSES or head.start is None:
+        return None
+    rx = _nouns(art.language)[0]
+    for word in re.finditer(r"[\w-]+", art.view[head.subject_start:head.start]):
+        hit = rx.fullmatch(word.group(0))
+        noun = _noun_entry(hit.group(0), art.language) if hit else None
+        if noun is not None and noun.strength == "strong" and noun.category in ("killed", "wounded"):
+            return noun.category
+    return None
+
+
 # --- verb -----------------------------------------------------------------------------------------------------
 
 def _verb(art: Article, m: NumberMention, head: _Head, sentence: tuple[int, int]) -> _Verb | None:
@@ -251,7 +313,7 @@ def _verb(art: Article, m: NumberMention, head: _Head, sentence: tuple[int, int]
     if hit and "," in view[hit.end(hit.lastgroup):m.start] and head.end is not None:
         # "one contractor killed, five contractors injured": a participle right after the
         # counted noun is its own verb, not the one before the comma.
-        own = _OWN_PARTICIPLE.match(view, head.end)
+        own = _OWN_PARTICIPLE.match(view, _subject_end(art, head.end, sentence))
         after = after_rx.match(view, own.end()) if own else None
         if after:
             verb = verbs[int(after.lastgroup[1:])][0]
@@ -261,6 +323,8 @@ def _verb(art: Article, m: NumberMention, head: _Head, sentence: tuple[int, int]
         active = verb.action in _ACTIVE_ACTIONS and not _PASSIVE_BEFORE.search(view, lo, hit.start())
         return _Verb(verb.action, verb.category, active)
     start = head.end if head.end is not None else m.end
+    if head.end is not None:
+        start = _subject_end(art, start, sentence)
     stop = min(sentence[1], start + 90)
     cut = _CLAUSE_END.search(view, start, stop)
     if cut:
@@ -392,11 +456,18 @@ def _categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> tu
     subject = view[head.subject_start:head.end] if head.end is not None else ""
     if noun is not None and noun.strength == "strong":
         return head, Category(noun.category, subject, head.start, head.end, strength="strong", evidence="noun")
+    casualty = _casualty_modifier(art, head)
+    if casualty:
+        return head, Category(casualty, subject, head.start, head.end, strength="strong", evidence="noun")
 
     verb = _verb(art, m, head, sentence)
     active = bool(verb and verb.active)
 
     if head.elliptic:
+        toll = _cue(art, "toll")
+        if toll is not None and toll.search(art.view[sentence[0]:m.start]):
+            # "the death toll from the strikes has risen to 23": the dead.
+            return head, Category("killed", "", None, None, strength="strong", evidence="toll")
         ante = _antecedent(art, m, sentence)
         if ante is not None:
             a_head, a_cat = ante
@@ -450,6 +521,14 @@ def _categorise(art: Article, m: NumberMention, sentence: tuple[int, int]) -> tu
             return head, Category("troops", subject, head.start, head.end, strength="weak", evidence="default")
         return head, Category(noun.category, subject, head.start, head.end, strength="weak", evidence="default")
     return head, Category("other", "", None, None, strength="weak", evidence="default")
+
+
+def noun_class(art: Article, cat: Category) -> str:
+    """The class (fighter, person, equipment...) of a figure's counted noun, "" when it has none."""
+    if cat.noun_start is None:
+        return ""
+    noun = _noun_entry(art.view[cat.noun_start:cat.noun_end], art.language)
+    return noun.cls if noun is not None else ""
 
 
 def head_action_row_matches(row: dict, text: str) -> bool:

@@ -76,7 +76,12 @@ def governing(parts: list[Clause], here: Clause) -> Clause:
 
 
 def finite_verb(art: Article, clause: Clause) -> re.Match | None:
-    return cues(art)["auxiliary"].search(art.view, clause[0], clause[1])
+    """The first finite verb of a clause; a word in capitals is an acronym ("IS militants"), no verb."""
+    for verb in cues(art)["auxiliary"].finditer(art.view, clause[0], clause[1]):
+        word = verb.group(0)
+        if not (len(word) > 1 and word.isupper()):
+            return verb
+    return None
 
 
 def is_passive(art: Article, clause: Clause) -> bool:

@@ -103,8 +103,14 @@ def _in_heading(text: str, pos: int) -> bool:
 
 
 def _same_fact(a: dict, b: dict, first_line_end: int) -> bool:
-    if a["value"] is None or a["category"] not in EVENT_CATEGORIES:
+    if a["value"] is None:
         return False
+    if a["category"] not in EVENT_CATEGORIES:
+        # Other counts (people surrendered, rescued, fled) restate one fact only with the same noun:
+        # "three Yezidi women … were rescued" and "Three Yazidi women … were rescued".
+        ha, hb = _head_word(a.get("subject")), _head_word(b.get("subject"))
+        if a["category"] != "other" or not ha or ha != hb or a["value"] < 2:
+            return False
     if (a["value"], a["qualifier"], a["category"]) != (b["value"], b["qualifier"], b["category"]):
         return False
     if a["actor"] != b["actor"] and "unknown" not in (a["actor"], b["actor"]):
