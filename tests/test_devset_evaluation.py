@@ -386,7 +386,7 @@ FIGURE_FLOORS = {
 CLAIM_FLOORS = {
     "all": {"f1": 0.95, "speaker": 0.95, "channel": 0.93},
     "fr": {"f1": 0.95, "speaker": 0.95, "channel": 0.95},
-    "en": {"f1": 0.95, "speaker": 0.95, "channel": 0.90},
+    "en": {"f1": 0.95, "speaker": 0.95, "channel": 0.95},
 }
 
 
@@ -427,21 +427,27 @@ def test_devset_claims_stay_above_their_floors(devset_scores):
             assert _measure(report, name) >= floor, (lang, name, _measure(report, name))
 
 
-# The second development set (English only, annotated after the first round of English rules):
-# floors a little under its scores once its classes of error were fixed.
-DEVSET2 = ROOT / "data" / "annotations" / "devset2"
-DEVSET2_FLOORS = {"f1": 0.95, "category": 0.88, "qualifier": 0.97, "actor": 0.80, "place": 0.83, "period": 0.85}
-DEVSET2_CLAIM_FLOORS = {"f1": 0.88, "speaker": 0.82, "channel": 0.90}
+# The second and third development sets (English only, annotated during the English issue): floors a
+# little under their scores once their classes of error were fixed.
+MORE_DEVSETS = {
+    "devset2": ({"f1": 0.95, "category": 0.88, "qualifier": 0.97, "actor": 0.82, "place": 0.84, "period": 0.86},
+                {"f1": 0.88, "speaker": 0.85, "channel": 0.92}),
+    "devset3": ({"f1": 0.82, "category": 0.92, "qualifier": 0.97, "actor": 0.70, "place": 0.75, "period": 0.72},
+                {"f1": 0.91, "speaker": 0.91, "channel": 0.91}),
+}
 
 
-def test_second_devset_stays_above_its_floors(tmp_path):
-    articles = DEVSET2 / "articles"
+@pytest.mark.parametrize("name", sorted(MORE_DEVSETS))
+def test_english_devsets_stay_above_their_floors(name, tmp_path):
+    folder = ROOT / "data" / "annotations" / name
+    articles = folder / "articles"
     write_frames(build_frames(articles), tmp_path)
     languages = file_languages(articles)
     assert set(languages.values()) == {"en"}
-    figures = evaluate(load_gold(DEVSET2 / "figures.csv"), load_predictions(tmp_path, "figures"), languages)
-    claims = evaluate_claims(load_claims_gold(DEVSET2 / "claims.csv"), load_predictions(tmp_path, "claims"),
+    figures = evaluate(load_gold(folder / "figures.csv"), load_predictions(tmp_path, "figures"), languages)
+    claims = evaluate_claims(load_claims_gold(folder / "claims.csv"), load_predictions(tmp_path, "claims"),
                              languages)
-    for report, floors in ((figures, DEVSET2_FLOORS), (claims, DEVSET2_CLAIM_FLOORS)):
-        for name, floor in floors.items():
-            assert _measure(report, name) >= floor, (name, _measure(report, name))
+    figure_floors, claim_floors = MORE_DEVSETS[name]
+    for report, floors in ((figures, figure_floors), (claims, claim_floors)):
+        for attribute, floor in floors.items():
+            assert _measure(report, attribute) >= floor, (name, attribute, _measure(report, attribute))
