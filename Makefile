@@ -18,6 +18,8 @@ HELDOUT2 ?= data/annotations/fresh2
 HELDOUT2_OUT ?= build/frames/fresh2
 HELDOUT3 ?= data/annotations/fresh3
 HELDOUT3_OUT ?= build/frames/fresh3
+HELDOUT4 ?= data/annotations/fresh4
+HELDOUT4_OUT ?= build/frames/fresh4
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report test evaluate bench lab refresh-notebooks lock clean
@@ -71,6 +73,9 @@ evaluate: report  ## Score the extraction on the seeds and on the development se
 	@echo "== third held-out set ($(HELDOUT3)/, English only): a score, never a source of rules =="
 	$(PY) -m analysis extract $(HELDOUT3)/articles --out $(HELDOUT3_OUT) -q
 	$(PY) -m analysis evaluate --gold $(HELDOUT3)/figures.csv --claims-gold $(HELDOUT3)/claims.csv --pred $(HELDOUT3_OUT)
+	@echo "== fourth held-out set ($(HELDOUT4)/, English only): a score, never a source of rules =="
+	$(PY) -m analysis extract $(HELDOUT4)/articles --out $(HELDOUT4_OUT) -q
+	$(PY) -m analysis evaluate --gold $(HELDOUT4)/figures.csv --claims-gold $(HELDOUT4)/claims.csv --pred $(HELDOUT4_OUT)
 
 bench: setup  ## Benchmarks: extract at real-article density and on a generated corpus; cold and no-change report
 	$(PY) benchmarks/bench_real.py
