@@ -5,10 +5,10 @@ words in ``language_markers.tsv`` ("the", "of", "was" / "le", "des", "été"),
 frequent in any text of that language and rare in the others. The language
 whose markers are most frequent wins when it has enough of them and clearly
 more than the runner-up; otherwise the test abstains and the caller's default
-stands. On the 56 articles of the seeds, the devset and the three held-out sets it
-agrees with every catalog (``tests/test_language.py``); a general detector
-(langdetect, lingua) would add a dependency for two languages this test
-already separates.
+stands. On the 90 annotated articles (the seeds, the three development sets
+and the four held-out sets) it agrees with every catalog
+(``tests/test_language.py``); a general detector (langdetect, lingua) would
+add a dependency for two languages this test already separates.
 """
 
 from __future__ import annotations
