@@ -87,7 +87,8 @@ _LEAD_REACH = 2  # paragraphs with words from the start in which the lead's date
 RULES = {"stock": True, "cumulative": True, "noun_date": True, "lead": True, "clause": True, "clause_split": True,
          "vague": True, "anaphora": True, "restated": True, "previous": True,
          "an_noun": True, "lead_all": True, "an_det": True, "an_cum": True, "an_said": True,
-         "same_day": True, "where_clause": True, "undated": True, "an_sentence": True, "said_lead": True, "earlier": True, "dateline": True, "since_event": True}
+         "same_day": True, "where_clause": True, "undated": True, "an_sentence": True, "said_lead": True,
+         "earlier": True, "dateline": True, "since_event": True}
 
 
 # "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time
