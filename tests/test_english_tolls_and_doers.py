@@ -1,8 +1,8 @@
-"""English figures, third round: categories read past asides, quotation marks, acronym glosses and
-casualty adjectives, tolls that rose to N; actors of "U.S.-led" forces, of counted fighters who
-act, of tolls with their circumstances or their strikes one or two sentences before. Sentences are
-written for these tests in the wording of wire copy and official releases; none is taken from a
-development set."""
+"""English tolls and their doers (found on the third development set): categories read past asides,
+quotation marks, acronym glosses and casualty adjectives, tolls that rose to N; actors of "U.S.-led"
+forces, of counted fighters who act, of tolls with their circumstances or their strikes one or two
+sentences before. Sentences are written for these tests in the wording of wire copy and official
+releases; none is taken from a development set."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""English claims, third round: classes of error found on the third development set (indefinite sources
+"""English claim coreference: classes of error found on the third development set (indefinite sources
 named later, epithets, pronouns after a sentence stop, carried channels), tested on sentences written for
 these tests in the styles of AP, Reuters, AFP and Xinhua (none taken from an article)."""
 

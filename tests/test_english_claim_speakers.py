@@ -1,5 +1,6 @@
-"""English claims, second round: classes of error found on the second development set, tested on sentences
-written for these tests in the styles of AP, Reuters and CJTF-OIR releases (none taken from an article)."""
+"""English claim speakers, anonymous sources, word order and channels: classes of error found on the second
+development set, tested on sentences written for these tests in the styles of AP, Reuters and CJTF-OIR
+releases (none taken from an article)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""English periods and places, round 3 of issue 10: since-clauses, tolls broken down after the total,
-counts of recent events, articles that never date anything, and places written with their enclosing unit."""
+"""English spans and places (found on the third development set): since-clauses, tolls broken down after the
+total, counts of recent events, articles that never date anything, and places written with their
+enclosing unit."""
 
 from datetime import date
 

@@ -1,6 +1,6 @@
-"""English figures, second round: what is no amount, estimate ranges, categories of strike-release
-wording, repeats and actors. Sentences are written for these tests in the wording of wire copy
-and CJTF-OIR/CENTCOM releases; none is taken from a development set."""
+"""English amounts and repeats (found on the second development set): what is no amount, estimate ranges,
+categories of strike-release wording, repeats and actors. Sentences are written for these tests in the
+wording of wire copy and CJTF-OIR/CENTCOM releases; none is taken from a development set."""
 
 from datetime import date
 
