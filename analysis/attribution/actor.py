@@ -474,6 +474,12 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
         doer = _last_strike_doer(art, m.start, limit=3)
         if doer:
             return doer
+    if cat.category in VICTIMS and not victims_friendly and not found["fighting"].search(art.view, *sentence):
+        # No doer near the toll: the one the article's framing gives its killing ("U.S.-led
+        # coalition kills over 10,000 in 40 months", "Iraqi forces killed 40 militants").
+        doer = _framing_doer(art, m.start)
+        if doer:
+            return doer
     action = bool(found["action_noun"].match(art.view, m.end, min(sentence[1], m.end + 60)))
     if cat.category not in CARRIED_OVER and not action:
         return "unknown", ""
@@ -504,6 +510,30 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
         if subject:
             return subject, ""
     return "unknown", ""
+
+
+def _framing_doer(art: Article, pos: int):
+    """The named subject of the first active verb of killing in the article before ``pos`` (its
+    headline or lead, which frames the tolls that follow), or None. Languages without a
+    ``kill_verb`` cue have no such default."""
+    kill = cues(art).get("kill_verb")
+    if kill is None:
+        return None
+    for sentence in art.sentences:
+        if sentence[0] >= pos:
+            break
+        if not kill.search(art.view, *sentence):
+            continue
+        names = _usable(art, [a for a in art.all_actors() if sentence[0] <= a.start and a.end <= sentence[1]])
+        for clause in clauses(art, sentence):
+            verb = kill.search(art.view, clause[0], clause[1])
+            if verb is None or clause[2] in ("gerund", "relative") or passive_agent(
+                    art, clause, names, cues(art)["agent"])[0]:
+                continue
+            named = [a for a in subject_names(art, clause, names) if a.end <= verb.start()]
+            if named and not _ATTACK.search(art.view, named[-1].end, verb.start()):
+                return combine([a.value for a in named]), named
+    return None
 
 
 def article_subject(art: Article) -> str | None:
