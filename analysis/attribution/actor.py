@@ -513,20 +513,23 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
 
 
 def _framing_doer(art: Article, pos: int):
-    """The named subject of the first active verb of killing in the article before ``pos`` (its
-    headline or lead, which frames the tolls that follow), or None. Languages without a
+    """The named subject of the first active verb of killing with a count after it ("X kills
+    over 10,000") in the sentences before the one of ``pos`` (the headline or lead, which frames
+    the tolls that follow), or None. Languages without a
     ``kill_verb`` cue have no such default."""
     kill = cues(art).get("kill_verb")
     if kill is None:
         return None
+    here = art.sentence_of(pos)[0]
     for sentence in art.sentences:
-        if sentence[0] >= pos:
+        if sentence[1] > here:
             break
         if not kill.search(art.view, *sentence):
             continue
         names = _usable(art, [a for a in art.all_actors() if sentence[0] <= a.start and a.end <= sentence[1]])
         for clause in clauses(art, sentence):
-            verb = kill.search(art.view, clause[0], clause[1])
+            verb = next((v for v in kill.finditer(art.view, clause[0], clause[1])
+                         if art.within("numbers", v.end(), v.end() + 25)), None)
             if verb is None or clause[2] in ("gerund", "relative") or passive_agent(
                     art, clause, names, cues(art)["agent"])[0]:
                 continue
