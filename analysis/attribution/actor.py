@@ -76,6 +76,8 @@ _OWNER_LINK = re.compile(
 )
 _ATTACK = re.compile(r"\b(?:attaque|attentat|tirs?\s+de\s+roquettes?|roquettes?|drones?\s+(?:piégé|armé|kamikaze)|"
                      r"attaque\s+de\s+drone|attacks?|rockets?)", re.IGNORECASE)
+_ATTACK_BEFORE = re.compile(_ATTACK.pattern + r"\w*\s*,?\s*$", re.IGNORECASE)
+_RELATIVE_OPEN = re.compile(r"\s*(?:qui|that|which)\b", re.IGNORECASE)
 _FIRING = re.compile(r"\b(?:tir|lan[cç]|fir|launch)\w*", re.IGNORECASE)
 _AMONG = re.compile(r"^\s*(?:parmi|among)\s+(?:les\s+|des\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -382,6 +384,12 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
         if passive or _ATTACK.search(art.view, ruling[0], ruling[1]) or incoming:
             return _attacker(art, m.start)
         return "unknown", ""
+
+    # A relative clause on an attack ("a drone attack that killed three U.S. soldiers"): the
+    # attack did it, for the attacker the text names.
+    if here[2] in ("relative", "complement") and cat.category in VICTIMS and cat.active and _ATTACK_BEFORE.search(
+            art.view, max(sentence[0], here[0] - 40), here[0]) and _RELATIVE_OPEN.match(art.view, here[0]):
+        return _attacker(art, m.start)
 
     # A toll with the circumstances after it ("a civilian was killed and 20 others wounded when IS
     # militants fired mortar rounds"): the subject of that clause inflicted it.
