@@ -77,6 +77,7 @@ _OWNER_LINK = re.compile(
 _ATTACK = re.compile(r"\b(?:attaque|attentat|tirs?\s+de\s+roquettes?|roquettes?|drones?\s+(?:piégé|armé|kamikaze)|"
                      r"attaque\s+de\s+drone|attacks?|rockets?)", re.IGNORECASE)
 _ATTACK_BEFORE = re.compile(_ATTACK.pattern + r"\w*\s*,?\s*$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _RELATIVE_OPEN = re.compile(r"\s*(?:qui|that|which)\b", re.IGNORECASE)
 _FIRING = re.compile(r"\b(?:tir|lan[cç]|fir|launch)\w*", re.IGNORECASE)
 _AMONG = re.compile(r"^\s*(?:parmi|among)\s+(?:les\s+|des\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -538,10 +539,14 @@ def _framing_doer(art: Article, pos: int):
         for clause in clauses(art, sentence):
             verb = next((v for v in kill.finditer(art.view, clause[0], clause[1])
                          if art.within("numbers", v.end(), v.end() + 25)), None)
-            if verb is None or clause[2] in ("gerund", "relative") or passive_agent(
-                    art, clause, names, cues(art)["agent"])[0]:
+            if verb is None or clause[2] in ("gerund", "relative") or _BE_BEFORE.search(
+                    art.view, clause[0], verb.start()):
                 continue
-            named = [a for a in subject_names(art, clause, names) if a.end <= verb.start()]
+            # The subject: from the clause start (after a fronted phrase closed by a comma) to the
+            # verb, which a headline writes in the present plural ("Iraqi troops kill 25 militants").
+            lo = max(clause[0], art.view.rfind(",", clause[0], verb.start()) + 1)
+            named = [a for a in names if lo <= a.start and a.end <= verb.start()
+                     and not is_governed(art, a, lo) and not _is_target(art, a, lo)]
             if named and not _ATTACK.search(art.view, named[-1].end, verb.start()):
                 return combine([a.value for a in named]), named
     return None
