@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from analysis.attribution.attacker import HOSTILE, attacker_at
 from analysis.attribution.category import Category, noun_class
@@ -521,12 +522,20 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
     return "unknown", ""
 
 
+@lru_cache(maxsize=None)
+def _kill_verbs(language: str) -> re.Pattern | None:
+    """The verbs of killing or wounding that may stand before their count ("kills over 10,000")."""
+    patterns = [e.regex.pattern for e in lexicon.verbs(language if language in ("fr", "en") else "fr")
+                if e.value in VICTIMS and e.extra[0] == "any"]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE) if patterns else None
+
+
 def _framing_doer(art: Article, pos: int):
     """The named subject of the first active verb of killing with a count after it ("X kills
     over 10,000") in the sentences before the one of ``pos`` (the headline or lead, which frames
-    the tolls that follow), or None. Languages without a
-    ``kill_verb`` cue have no such default."""
-    kill = cues(art).get("kill_verb")
+    the tolls that follow), or None. The verbs are the ``killed``/``wounded`` rows of
+    ``resources/<lang>/verbs.tsv`` that may stand before a number."""
+    kill = _kill_verbs(art.language)
     if kill is None:
         return None
     here = art.sentence_of(pos)[0]
@@ -538,7 +547,8 @@ def _framing_doer(art: Article, pos: int):
         names = _usable(art, [a for a in art.all_actors() if sentence[0] <= a.start and a.end <= sentence[1]])
         for clause in clauses(art, sentence):
             verb = next((v for v in kill.finditer(art.view, clause[0], clause[1])
-                         if art.within("numbers", v.end(), v.end() + 25)), None)
+                         if not v.group(0).lower().endswith(("ing", "ant"))
+                         and art.within("numbers", v.end(), v.end() + 25)), None)
             if verb is None or clause[2] in ("gerund", "relative") or _BE_BEFORE.search(
                     art.view, clause[0], verb.start()):
                 continue
