@@ -21,7 +21,10 @@ Victims are never actors. Evidence, in order:
    États-Unis") — or an agent after it ("tués par des frappes de la coalition");
 5. for weapons fired and attacks (and the people they killed or wounded), the
    attacker the text attributes them to (:mod:`analysis.attribution.attacker`),
-   else ``unknown``;
+   else ``unknown`` (also for a toll in a relative clause on an attack: "a drone
+   attack that killed three soldiers");
+   a toll with no doer near it takes the named subject the article's framing gives
+   its killing in an earlier sentence ("U.S.-led coalition kills over 10,000");
 6. for counts of actions, the subject of an earlier sentence of the
    paragraph, then the friendly force the article names most.
 
