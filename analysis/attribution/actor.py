@@ -21,7 +21,10 @@ Victims are never actors. Evidence, in order:
    États-Unis") — or an agent after it ("tués par des frappes de la coalition");
 5. for weapons fired and attacks (and the people they killed or wounded), the
    attacker the text attributes them to (:mod:`analysis.attribution.attacker`),
-   else ``unknown``;
+   else ``unknown`` (also for a toll in a relative clause on an attack: "a drone
+   attack that killed three soldiers");
+   a toll with no doer near it takes the named subject the article's framing gives
+   its killing in an earlier sentence ("U.S.-led coalition kills over 10,000");
 6. for counts of actions, the subject of an earlier sentence of the
    paragraph, then the friendly force the article names most.
 
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from analysis.attribution.attacker import HOSTILE, attacker_at
 from analysis.attribution.category import Category, noun_class
@@ -76,6 +80,9 @@ _OWNER_LINK = re.compile(
 )
 _ATTACK = re.compile(r"\b(?:attaque|attentat|tirs?\s+de\s+roquettes?|roquettes?|drones?\s+(?:piégé|armé|kamikaze)|"
                      r"attaque\s+de\s+drone|attacks?|rockets?)", re.IGNORECASE)
+_ATTACK_BEFORE = re.compile(_ATTACK.pattern + r"\w*\s*,?\s*$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_RELATIVE_OPEN = re.compile(r"\s*(?:qui|that|which)\b", re.IGNORECASE)
 _FIRING = re.compile(r"\b(?:tir|lan[cç]|fir|launch)\w*", re.IGNORECASE)
 _AMONG = re.compile(r"^\s*(?:parmi|among)\s+(?:les\s+|des\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -383,6 +390,12 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
             return _attacker(art, m.start)
         return "unknown", ""
 
+    # A relative clause on an attack ("a drone attack that killed three U.S. soldiers"): the
+    # attack did it, for the attacker the text names.
+    if here[2] in ("relative", "complement") and cat.category in VICTIMS and cat.active and _ATTACK_BEFORE.search(
+            art.view, max(sentence[0], here[0] - 40), here[0]) and _RELATIVE_OPEN.match(art.view, here[0]):
+        return _attacker(art, m.start)
+
     # A toll with the circumstances after it ("a civilian was killed and 20 others wounded when IS
     # militants fired mortar rounds"): the subject of that clause inflicted it.
     if cat.category in VICTIMS and not cat.active and found.get("cause") is not None:
@@ -474,6 +487,12 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
         doer = _last_strike_doer(art, m.start, limit=3)
         if doer:
             return doer
+    if cat.category in VICTIMS and not victims_friendly and not found["fighting"].search(art.view, *sentence):
+        # No doer near the toll: the one the article's framing gives its killing ("U.S.-led
+        # coalition kills over 10,000 in 40 months", "Iraqi forces killed 40 militants").
+        doer = _framing_doer(art, m.start)
+        if doer:
+            return doer
     action = bool(found["action_noun"].match(art.view, m.end, min(sentence[1], m.end + 60)))
     if cat.category not in CARRIED_OVER and not action:
         return "unknown", ""
@@ -504,6 +523,46 @@ def _attribute(art: Article, m: NumberMention, cat: Category, sentence: tuple[in
         if subject:
             return subject, ""
     return "unknown", ""
+
+
+@lru_cache(maxsize=None)
+def _kill_verbs(language: str) -> re.Pattern | None:
+    """The verbs of killing or wounding that may stand before their count ("kills over 10,000")."""
+    patterns = [e.regex.pattern for e in lexicon.verbs(language if language in ("fr", "en") else "fr")
+                if e.value in VICTIMS and e.extra[0] == "any"]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE) if patterns else None
+
+
+def _framing_doer(art: Article, pos: int):
+    """The named subject of the first active verb of killing with a count after it ("X kills
+    over 10,000") in the sentences before the one of ``pos`` (the headline or lead, which frames
+    the tolls that follow), or None. The verbs are the ``killed``/``wounded`` rows of
+    ``resources/<lang>/verbs.tsv`` that may stand before a number."""
+    kill = _kill_verbs(art.language)
+    if kill is None:
+        return None
+    here = art.sentence_of(pos)[0]
+    for sentence in art.sentences:
+        if sentence[1] > here:
+            break
+        if not kill.search(art.view, *sentence):
+            continue
+        names = _usable(art, [a for a in art.all_actors() if sentence[0] <= a.start and a.end <= sentence[1]])
+        for clause in clauses(art, sentence):
+            verb = next((v for v in kill.finditer(art.view, clause[0], clause[1])
+                         if not v.group(0).lower().endswith(("ing", "ant"))
+                         and art.within("numbers", v.end(), v.end() + 25)), None)
+            if verb is None or clause[2] in ("gerund", "relative") or _BE_BEFORE.search(
+                    art.view, clause[0], verb.start()):
+                continue
+            # The subject: from the clause start (after a fronted phrase closed by a comma) to the
+            # verb, which a headline writes in the present plural ("Iraqi troops kill 25 militants").
+            lo = max(clause[0], art.view.rfind(",", clause[0], verb.start()) + 1)
+            named = [a for a in names if lo <= a.start and a.end <= verb.start()
+                     and not is_governed(art, a, lo) and not _is_target(art, a, lo)]
+            if named and not _ATTACK.search(art.view, named[-1].end, verb.start()):
+                return combine([a.value for a in named]), named
+    return None
 
 
 def article_subject(art: Article) -> str | None:
