@@ -1,4 +1,4 @@
-"""Round-4 English actor defaults: the article's framing of its tolls, and a toll in a relative
+"""English actor defaults: the article's framing of its tolls, and a toll in a relative
 clause on an attack. Phrased unlike the development sets on purpose."""
 
 from datetime import date
