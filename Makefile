@@ -6,20 +6,18 @@ PY     := $(VENV)/bin/python
 UV_VERSION := 0.13.8
 CORPUS ?= seeds
 OUT    ?= reports/frames
-DEVSET ?= data/annotations/devset
-DEVSET_OUT ?= build/frames/devset
-DEVSET2 ?= data/annotations/devset2
-DEVSET2_OUT ?= build/frames/devset2
-DEVSET3 ?= data/annotations/devset3
-DEVSET3_OUT ?= build/frames/devset3
-HELDOUT ?= data/annotations/fresh
-HELDOUT_OUT ?= build/frames/fresh
-HELDOUT2 ?= data/annotations/fresh2
-HELDOUT2_OUT ?= build/frames/fresh2
-HELDOUT3 ?= data/annotations/fresh3
-HELDOUT3_OUT ?= build/frames/fresh3
-HELDOUT4 ?= data/annotations/fresh4
-HELDOUT4_OUT ?= build/frames/fresh4
+ANNOTATIONS ?= data/annotations
+# Development sets are read for classes of error; held-out sets are scores only, never a source of rules.
+DEVSETS ?= devset devset2 devset3
+HELDOUT ?= fresh fresh2 fresh3 fresh4
+
+# Extract one annotated set ($(1)) into build/frames/$(1) and score it against its gold.
+define score
+	@echo "== $(2) $(ANNOTATIONS)/$(1)/ =="
+	$(PY) -m analysis extract $(ANNOTATIONS)/$(1)/articles --out build/frames/$(1) -q
+	$(PY) -m analysis evaluate --gold $(ANNOTATIONS)/$(1)/figures.csv --claims-gold $(ANNOTATIONS)/$(1)/claims.csv --pred build/frames/$(1)
+
+endef
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report test evaluate bench lab refresh-notebooks lock clean
@@ -52,30 +50,11 @@ lab: setup  ## Start JupyterLab on the project's environment
 refresh-notebooks: setup  ## Store new checked outputs in notebooks/ after an intended change in the numbers
 	$(PY) -m analysis report --refresh-notebooks
 
-evaluate: report  ## Score the extraction on the seeds and on the development set against their gold annotations
+evaluate: report  ## Score the extraction on the seeds, the development sets and the held-out sets against their gold
 	@echo "== seeds (tests/gold/) =="
 	$(PY) -m analysis evaluate --gold tests/gold/figures.csv --claims-gold tests/gold/claims.csv --pred $(OUT)
-	@echo "== development set ($(DEVSET)/) =="
-	$(PY) -m analysis extract $(DEVSET)/articles --out $(DEVSET_OUT) -q
-	$(PY) -m analysis evaluate --gold $(DEVSET)/figures.csv --claims-gold $(DEVSET)/claims.csv --pred $(DEVSET_OUT)
-	@echo "== second development set ($(DEVSET2)/, English only) =="
-	$(PY) -m analysis extract $(DEVSET2)/articles --out $(DEVSET2_OUT) -q
-	$(PY) -m analysis evaluate --gold $(DEVSET2)/figures.csv --claims-gold $(DEVSET2)/claims.csv --pred $(DEVSET2_OUT)
-	@echo "== third development set ($(DEVSET3)/, English only) =="
-	$(PY) -m analysis extract $(DEVSET3)/articles --out $(DEVSET3_OUT) -q
-	$(PY) -m analysis evaluate --gold $(DEVSET3)/figures.csv --claims-gold $(DEVSET3)/claims.csv --pred $(DEVSET3_OUT)
-	@echo "== held-out set ($(HELDOUT)/): a score, never a source of rules =="
-	$(PY) -m analysis extract $(HELDOUT)/articles --out $(HELDOUT_OUT) -q
-	$(PY) -m analysis evaluate --gold $(HELDOUT)/figures.csv --claims-gold $(HELDOUT)/claims.csv --pred $(HELDOUT_OUT)
-	@echo "== second held-out set ($(HELDOUT2)/): a score, never a source of rules =="
-	$(PY) -m analysis extract $(HELDOUT2)/articles --out $(HELDOUT2_OUT) -q
-	$(PY) -m analysis evaluate --gold $(HELDOUT2)/figures.csv --claims-gold $(HELDOUT2)/claims.csv --pred $(HELDOUT2_OUT)
-	@echo "== third held-out set ($(HELDOUT3)/, English only): a score, never a source of rules =="
-	$(PY) -m analysis extract $(HELDOUT3)/articles --out $(HELDOUT3_OUT) -q
-	$(PY) -m analysis evaluate --gold $(HELDOUT3)/figures.csv --claims-gold $(HELDOUT3)/claims.csv --pred $(HELDOUT3_OUT)
-	@echo "== fourth held-out set ($(HELDOUT4)/, English only): a score, never a source of rules =="
-	$(PY) -m analysis extract $(HELDOUT4)/articles --out $(HELDOUT4_OUT) -q
-	$(PY) -m analysis evaluate --gold $(HELDOUT4)/figures.csv --claims-gold $(HELDOUT4)/claims.csv --pred $(HELDOUT4_OUT)
+	$(foreach set,$(DEVSETS),$(call score,$(set),development set))
+	$(foreach set,$(HELDOUT),$(call score,$(set),held-out set (a score, never a source of rules)))
 
 bench: setup  ## Benchmarks: extract at real-article density and on a generated corpus; cold and no-change report
 	$(PY) benchmarks/bench_real.py
