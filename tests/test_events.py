@@ -450,3 +450,21 @@ def test_a_weapon_count_over_more_than_a_day_is_a_period_total():
     assert list(events["kind"]) == ["period_total"]
     assert (str(events.iloc[0]["period_start"].date()), str(events.iloc[0]["event_date"].date())) == \
         ("2021-03-01", "2021-03-14")
+
+
+def test_events_without_a_place_are_never_compared_across_articles(monkeypatch):
+    """The cross-article merge stays linear: placeless events (which can never merge) skip the candidate search."""
+    import analysis.tables.events as events_module
+
+    text = "Mardi, cinq roquettes ont visé les forces américaines, selon un responsable."
+    rows = []
+    for i in range(40):
+        rows.extend(extract_figures(text, published=date(2021, 3, 3), precision="day", file=f"{i:02d}.txt"))
+    frame = figures_frame(rows)
+    assert (frame["place_name"] == "").all()
+    calls = []
+    real = events_module._same_across
+    monkeypatch.setattr(events_module, "_same_across", lambda a, b: calls.append(1) or real(a, b))
+    events = build_events(frame)
+    assert len(events) == 40 and (events["n_sources"] == 1).all()  # one event per article, none merged
+    assert calls == []

@@ -37,7 +37,8 @@ events of the same day and weapon (a generic "attaque" matches any weapon)
 whose places agree (the same, one unnamed, or one inside the other: a base in
 its province or country) are one. Across articles, events are blocked by day
 (totals by period) and merged when type, weapon and place agree (here a place
-must be named on both sides); every source is kept (``n_sources``,
+must be named on both sides, so an event without one is never compared: the
+merge stays linear however many placeless events a corpus holds); every source is kept (``n_sources``,
 ``sources``, ``files``). When the sources' counts disagree the event keeps
 the range and is graded ``contested``, in Airwars' spirit (``single_source``,
 ``corroborated``, ``contested``); totals merge across articles only when
@@ -458,6 +459,11 @@ def build_events(figures: pd.DataFrame) -> pd.DataFrame:
     merged: list[list[dict]] = []
     blocks: dict[tuple, list[list[dict]]] = {}  # candidates share kind and day (totals: period)
     for ev in local:
+        if not ev["place"]["place_name"]:
+            # Across articles a place must be named on both sides (_same_across): an event without one
+            # stands alone, and is kept out of the blocks so the search stays linear in the corpus.
+            merged.append([ev])
+            continue
         key = (ev["kind"], ev["start"], ev["end"])
         home = next((m for m in blocks.get(key, []) if _same_across(m[0], ev)
                      and ev["file"] not in {x["file"] for x in m}), None)
