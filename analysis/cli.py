@@ -30,20 +30,23 @@ def _cmd_extract(args) -> int:
     from analysis.tables.frames import FramesError
     from analysis.outputs.unit import UnitBusy
     from analysis.tables.frames import default_dir
-    from analysis.pipeline import NoArticles, extract
+    from analysis.pipeline import NoArticles, default_jobs, extract
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
     if args.max_mb <= 0:
         raise UsageError("--max-mb must be positive")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     out = Path(args.out) if args.out else default_dir(corpus)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out must be a folder, and {out} is a file")
     t0 = time.perf_counter()
     try:
         frames = extract(corpus, out, default_language=args.language, max_bytes=int(args.max_mb * 1e6),
-                         progress=not args.quiet and sys.stderr.isatty(), replace=args.force)
+                         progress=not args.quiet and sys.stderr.isatty(), replace=args.force,
+                         jobs=args.jobs or default_jobs())
     except NoArticles as exc:  # wrong folder, or nothing readable: keep the previous outputs
         _print_problems(exc.frames, corpus)
         print(f"error: no article loaded from {corpus}; nothing written to {out}", file=sys.stderr)
@@ -176,6 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "tell (the articles frame records which way each language was decided; default: "
                         "%(default)s)")
     p.add_argument("--max-mb", type=float, default=5.0, help="reject article files larger than this (default: 5 MB)")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="worker processes reading articles (default: this machine's cores); the frames are the "
+                        "same whatever the number")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)
 

@@ -68,11 +68,12 @@ def write_corpus(folder: Path, copies: int) -> int:
     return total
 
 
-def measure(copies: int) -> dict:
-    """One run in this process (called in a child, so peak memory is the run's own)."""
+def measure(copies: int, jobs: int = 1) -> dict:
+    """One run in this process (called in a child, so peak memory is the run's own); one process is
+    pinned to one core, ``jobs`` > 1 worker processes use the machine's cores."""
     from bench_extract import import_pipeline, peak_rss_mib, pin_to_one_core
 
-    pinned = pin_to_one_core()
+    pinned = pin_to_one_core() if jobs == 1 else f"{jobs} worker processes"
     pipeline = import_pipeline()
     with tempfile.TemporaryDirectory(prefix="bench_real_") as tmp:
         corpus = Path(tmp) / "corpus"
@@ -82,7 +83,7 @@ def measure(copies: int) -> dict:
         gc.collect()
         rss_before = peak_rss_mib()
         wall, cpu = time.perf_counter(), time.process_time()
-        frames = pipeline.build_frames(corpus, progress=False)
+        frames = pipeline.build_frames(corpus, progress=False, jobs=jobs)
         pipeline.write_frames(frames, Path(tmp) / "out")
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     return {"copies": copies, "articles": len(frames.articles), "figures": len(frames.figures),
@@ -94,16 +95,21 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--copies", type=int, default=60, help="copies of the 22 real articles (default: %(default)s)")
     p.add_argument("--check", action="store_true", help=f"exit 1 below {FLOOR_MB_S} MB/s per core")
+    p.add_argument("--jobs", type=int, default=0,
+                   help="worker processes for the parallel run (default: the machine's cores; 1 skips it)")
     p.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--child-jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child is not None:
-        print(repr(measure(args.child)))
+        print(repr(measure(args.child, args.child_jobs)))
         return 0
-    results = []
-    for copies in (args.copies, args.copies * 4):
-        out = subprocess.run([sys.executable, __file__, "--child", str(copies)], capture_output=True, text=True,
-                             cwd=Path(__file__).parent, check=True)
-        results.append(eval(out.stdout.strip().splitlines()[-1]))  # our own repr of a dict of numbers
+
+    def child(copies: int, jobs: int = 1) -> dict:
+        out = subprocess.run([sys.executable, __file__, "--child", str(copies), "--child-jobs", str(jobs)],
+                             capture_output=True, text=True, cwd=Path(__file__).parent, check=True)
+        return eval(out.stdout.strip().splitlines()[-1])  # our own repr of a dict of numbers
+
+    results = [child(copies) for copies in (args.copies, args.copies * 4)]
     print("extract at real-article density (seeds + development set, unique copies), one pinned core;")
     print("all passes on (no statistical parser: roles are read by rules on tokens and clauses)")
     print(f"{'articles':>9} {'MB':>7} {'figures':>8} {'claims':>7} {'wall s':>7} {'MB/s/core':>10} "
@@ -118,6 +124,15 @@ def main(argv=None) -> int:
     print(f"floor {FLOOR_MB_S} MB/s per core: {'met' if ok else 'MISSED'}; peak memory from "
           f"{results[0]['articles']} to {results[1]['articles']} articles: {grow:+.0f} MiB "
           f"({results[0]['pinned']})")
+    sys.path.insert(0, str(REPO))
+    from analysis.pipeline import default_jobs
+
+    jobs = args.jobs or default_jobs()
+    if jobs > 1:
+        par = child(args.copies * 4, jobs)
+        print(f"extract --jobs {jobs}: {par['articles']} articles in {par['seconds']:.2f} s, "
+              f"{par['mb'] / par['seconds']:.3f} MB/s, {results[1]['seconds'] / par['seconds']:.2f}x one pinned "
+              f"process; peak RSS of the parent {par['rss_peak']:.0f} MiB")
     return 1 if args.check and not ok else 0
 
 
