@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.mentions.numbers import find_numbers, parse_french_number
+from analysis.mentions.numbers import find_numbers, read_digits
 from analysis.text.view import normalise
 
 
@@ -14,8 +14,8 @@ def amounts(text):
 @pytest.mark.parametrize("digits,decimals,expected", [
     ("5000", None, 5000), ("5 000", None, 5000), ("1.171", None, 1171), ("12", "5", 12.5), ("1 250 000", None, 1250000),
 ])
-def test_parse_french_number(digits, decimals, expected):
-    assert parse_french_number(digits, decimals) == expected
+def test_read_french_digits(digits, decimals, expected):
+    assert read_digits(digits, "," if decimals else None, decimals, "fr")[0] == expected
 
 
 @pytest.mark.parametrize("text,expected", [

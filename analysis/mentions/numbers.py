@@ -130,11 +130,6 @@ def read_digits(whole: str, mark: str | None, decimals: str | None, language: st
     return value, ambiguous
 
 
-def parse_french_number(digits: str, decimals: str | None) -> float:
-    """Parse ``5 000``, ``1.171`` (thousands dots) or ``12,5`` (decimal comma)."""
-    return read_digits(digits, "," if decimals else None, decimals, "fr")[0]
-
-
 _SCALE = re.compile(r"\s+(millions?|milliards?|mille|millions|billions?|thousand)\b", re.IGNORECASE)
 _SCALE_VALUE = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "mille": 1e3,
                 "billion": 1e9, "billions": 1e9, "thousand": 1e3}
