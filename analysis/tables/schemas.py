@@ -45,13 +45,19 @@ ARTICLES = DataFrameSchema(
     coerce=True,
 )
 
+# Provenance of a figure or a claim: the file and the span of its text, ``original[start:end] == text``.
+_SPAN = {
+    "file": Column(str),
+    "start": Column("int64", Check.ge(0)),
+    "end": Column("int64", Check.ge(0)),
+    "text": Column(str, Check.str_length(min_value=1)),
+}
+_SPAN_NOT_EMPTY = Check(lambda df: df["start"] < df["end"], name="span_not_empty")
+
 FIGURES = DataFrameSchema(
     {
         "figure_id": Column(str, unique=True),
-        "file": Column(str),
-        "start": Column("int64", Check.ge(0)),
-        "end": Column("int64", Check.ge(0)),
-        "text": Column(str, Check.str_length(min_value=1)),
+        **_SPAN,
         "sentence": Column(str),
         "sentence_start": Column("int64", Check.ge(0)),
         "sentence_end": Column("int64", Check.ge(0)),
@@ -80,7 +86,7 @@ FIGURES = DataFrameSchema(
         "repeat_of": Column(str, nullable=True),
     },
     checks=[
-        Check(lambda df: df["start"] < df["end"], name="span_not_empty"),
+        _SPAN_NOT_EMPTY,
         Check(lambda df: (df["sentence_start"] <= df["start"]) & (df["end"] <= df["sentence_end"]),
               name="figure_inside_sentence"),
         # The bounds are inclusive bounds on the true amount; ``value`` is the number as
@@ -102,10 +108,7 @@ FIGURES = DataFrameSchema(
 CLAIMS = DataFrameSchema(
     {
         "claim_id": Column(str, unique=True),
-        "file": Column(str),
-        "start": Column("int64", Check.ge(0)),
-        "end": Column("int64", Check.ge(0)),
-        "text": Column(str, Check.str_length(min_value=1)),
+        **_SPAN,
         "cue": Column(str, Check.str_length(min_value=1)),
         "speaker": Column(str),
         # A key for the speaker across articles: the canonical name casefolded, without articles,
@@ -117,7 +120,7 @@ CLAIMS = DataFrameSchema(
         "sentence_start": Column("int64", Check.ge(0)),
         "sentence_end": Column("int64", Check.ge(0)),
     },
-    checks=[Check(lambda df: df["start"] < df["end"], name="span_not_empty")],
+    checks=[_SPAN_NOT_EMPTY],
     strict=True,
     ordered=True,
     name="claims",
