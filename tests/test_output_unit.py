@@ -142,3 +142,16 @@ def test_notebook_frames_follow_the_corpus_parameter(two_corpora, tmp_path):
     (seeds / "000_bd6776079caf143e.txt").unlink()
     with pytest.raises(ParameterError, match="out of date"):
         load(seeds, frames=default_dir(seeds))
+
+
+def test_read_frames_reads_only_the_columns_asked(two_corpora, tmp_path):
+    seeds, _ = two_corpora
+    out = tmp_path / "out"
+    extract(seeds, out)
+    frames = read_frames(out, columns={"figures": ["file", "value"], "claims": ["claim_id"]})
+    assert list(frames.figures.columns) == ["file", "value"]
+    assert list(frames.claims.columns) == ["claim_id"]
+    assert len(frames.figures) == len(read_frames(out).figures) > 0
+    assert list(frames.articles.columns) == list(read_frames(out).articles.columns)  # others whole
+    with pytest.raises(ValueError, match="no frame named"):
+        read_frames(out, columns={"figure": ["file"]})

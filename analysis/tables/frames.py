@@ -129,12 +129,18 @@ def manifest(folder: Path) -> dict:
     return unit.read_json(Path(folder) / MANIFEST)
 
 
-def read_frames(folder: Path) -> Frames:
+def read_frames(folder: Path, columns: dict[str, list[str]] | None = None) -> Frames:
     """Every frame of ``folder``, each file checked against ``frames.json``.
 
+    ``columns`` maps a frame name to the only columns to read from it (the
+    others are read whole): on a large corpus a report reads what it draws.
     A commit interrupted in ``folder`` is finished first; files that do not
     match their manifest raise :class:`FramesError`, never a mixture of runs.
     """
+    columns = columns or {}
+    unknown = sorted(set(columns) - set(FRAME_NAMES))
+    if unknown:
+        raise ValueError(f"no frame named {', '.join(unknown)}; frames: {', '.join(FRAME_NAMES)}")
     folder = Path(folder)
     for attempt in (1, 2):
         if unit.pending(folder) or attempt == 2:
@@ -155,7 +161,8 @@ def read_frames(folder: Path) -> Frames:
             if unit.sha256_bytes(raw[name]) != data["files"].get(file):
                 bad.append(file)
         if not bad:
-            return Frames(*(pd.read_parquet(io.BytesIO(raw[n])) for n in FRAME_NAMES))
+            # Parsed from the bytes that were hashed: a file replaced in between is never read.
+            return Frames(*(pd.read_parquet(io.BytesIO(raw[n]), columns=columns.get(n)) for n in FRAME_NAMES))
     raise FramesError(f"{folder}: {', '.join(bad)} missing or changed since {MANIFEST} was written; "
                       f"extract the frames again")
 
