@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 from charset_normalizer import from_bytes
 
-from analysis.corpus.catalog import empty_catalog, parse_published, read_catalog
+from analysis.corpus.catalog import parse_published
 
 # The corpus is French and English: unrestricted detection mistakes French cp1252
 # for Central-European cp1250 (à → ŕ), so detection chooses among Western code pages.
@@ -173,34 +173,17 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES, root: Path | None = Non
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot be read ({exc.strerror})") from None
+    return check_article(data)
+
+
+def check_article(data: bytes) -> tuple[str, str]:
+    """An article file's bytes as ``(text, encoding)``, or :class:`ArticleError` when they are no article text."""
     text, encoding = decode(data)
     if looks_like_html(text):
         raise ArticleError("an HTML page, not article text (extract its text first)")
     if not has_words(text):
         raise ArticleError("no words (no two different letters side by side), not article text")
     return text, encoding
-
-
-def article_files(folder: Path) -> list[Path]:
-    """The ``.txt`` files of a corpus folder, sorted by name, for a stable row order."""
-    return sorted((p for p in folder.iterdir() if p.suffix.lower() == ".txt"), key=lambda p: p.name)
-
-
-def _skipped_warnings(folder: Path, files: list[Path]) -> list[str]:
-    """Warnings naming the files of ``folder`` skipped for their extension, and saying when no ``.txt`` is left.
-
-    Without them a folder of the wrong files passed for an empty corpus. Hidden
-    files and the catalog are left out.
-    """
-    skipped = sorted(p.name for p in folder.iterdir()
-                     if p.is_file() and p.suffix.lower() != ".txt" and p.name != CATALOG_NAME
-                     and not p.name.startswith("."))
-    out = []
-    if skipped:
-        out.append(f"{folder}: skipped {len(skipped)} file(s) without the .txt extension: {', '.join(skipped)}")
-    if not files:
-        out.append(f"no .txt articles in {folder}")
-    return out
 
 
 def _title(text: str) -> str:
@@ -210,74 +193,83 @@ def _title(text: str) -> str:
     return ""
 
 
-def load_corpus(folder: Path, max_bytes: int = MAX_BYTES, progress=None) -> Corpus:
-    """Load every article of ``folder`` with its catalog metadata.
+def article_row(name: str, text: str, encoding: str, entry: dict | None, catalogued: bool,
+                where: str = "") -> tuple[dict, list[str]]:
+    """One article's row of the articles frame (catalog metadata, encoding, size, hash, title), and the
+    warnings it gives: bytes replaced, no catalog row. ``where`` names the file in messages."""
+    where = where or name
+    warnings = []
+    if n := replaced_bytes(encoding):
+        warnings.append(f"{where}: {n} byte(s) not valid UTF-8, each replaced by U+FFFD")
+    if entry is None and catalogued:
+        warnings.append(f"{name}: not in {CATALOG_NAME}; loaded with unknown metadata")
+    entry = entry or {}
+    parsed = parse_published(entry.get("published", "")) if entry.get("published") else None
+    row = dict(entry)
+    row.update({
+        "file": name,
+        "url": entry.get("url", ""),
+        "outlet": entry.get("outlet", ""),
+        "language": entry.get("language", ""),
+        "published": entry.get("published", ""),
+        "published_date": parsed[0] if parsed else None,
+        "published_precision": entry.get("published_precision", "") if parsed else "",
+        "encoding": encoding,
+        "n_chars": len(text),
+        "sha256": sha256_text(text),
+        "title": _title(text),
+    })
+    return row, warnings
 
-    ``progress`` wraps the file iterator (for example ``tqdm``) on large corpora.
-    """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise FileNotFoundError(f"{folder}: not a folder")
-    catalog_path = folder / CATALOG_NAME
-    if catalog_path.exists():
-        catalog = read_catalog(catalog_path)
-        meta, warnings = catalog.rows, list(catalog.warnings)
-    else:
-        meta, warnings = empty_catalog(), []
-    by_file = {row["file"]: row for row in meta.to_dict("records")}
 
-    files = article_files(folder)
-    warnings += _skipped_warnings(folder, files)
-    names = {p.name for p in files}
-    for name in by_file:
-        if name not in names:
-            warnings.append(f"{catalog_path}: {name} is listed but not in the corpus folder")
+def sha256_text(text: str) -> str:
+    """The content hash of an article: of its decoded text, so one text in two encodings is one article."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    rows, texts, rejected = [], {}, []
-    seen: dict[str, str] = {}  # content hash -> first file with it
-    for path in progress(files) if progress else files:
-        try:
-            text, encoding = read_article(path, max_bytes, root=folder)
-        except ArticleError as exc:
-            rejected.append({"file": path.name, "reason": str(exc)})
-            continue
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if digest in seen:
-            # Counted once: a figure repeated under two names would count twice in every chart.
-            rejected.append({"file": path.name, "reason": f"duplicate of {seen[digest]} (same text)"})
-            continue
-        seen[digest] = path.name
-        if n := replaced_bytes(encoding):
-            warnings.append(f"{path}: {n} byte(s) not valid UTF-8, each replaced by U+FFFD")
-        entry = by_file.get(path.name)
-        if entry is None and catalog_path.exists():
-            warnings.append(f"{path.name}: not in {CATALOG_NAME}; loaded with unknown metadata")
-        entry = entry or {}
-        parsed = parse_published(entry.get("published", "")) if entry.get("published") else None
-        row = {k: v for k, v in entry.items()}
-        row.update({
-            "file": path.name,
-            "url": entry.get("url", ""),
-            "outlet": entry.get("outlet", ""),
-            "language": entry.get("language", ""),
-            "published": entry.get("published", ""),
-            "published_date": parsed[0] if parsed else None,
-            "published_precision": entry.get("published_precision", "") if parsed else "",
-            "encoding": encoding,
-            "n_chars": len(text),
-            "sha256": digest,
-            "title": _title(text),
-        })
-        rows.append(row)
-        texts[path.name] = text
 
+def articles_frame(rows: list[dict], extra: list[str]) -> pd.DataFrame:
+    """Article rows as the articles frame: the declared columns, then the catalog's ``extra`` ones."""
     from analysis.tables.schemas import ARTICLE_COLUMNS  # local: schemas imports pandera, slow to load
 
-    extra = [c for c in meta.columns if c not in ARTICLE_COLUMNS]
-    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS + extra)
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS + [c for c in extra if c not in ARTICLE_COLUMNS])
     articles["published_date"] = pd.to_datetime(articles["published_date"]).astype("datetime64[ns]")
     articles["n_chars"] = articles["n_chars"].astype("int64")
     for col in articles.columns:
         if col not in ("published_date", "n_chars"):
             articles[col] = articles[col].astype("object").fillna("").astype(str)
+    return articles
+
+
+def load_corpus(folder: Path, max_bytes: int = MAX_BYTES, progress=None) -> Corpus:
+    """Load every article of ``folder`` with its catalog metadata, texts in memory.
+
+    For a corpus of any size, :func:`analysis.pipeline.extract` reads it in batches instead.
+    ``progress`` wraps the file iterator (for example ``tqdm``) on large corpora.
+    """
+    from analysis.corpus.source import Source, survey
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: not a folder")
+    plan = survey(Source.of(folder))
+    warnings = list(plan.warnings)
+    rows, texts, rejected = [], {}, []
+    seen: dict[str, str] = {}  # content hash -> first file with it
+    for name in progress(plan.names) if progress else plan.names:
+        try:
+            text, encoding = read_article(folder / name, max_bytes, root=folder)
+        except ArticleError as exc:
+            rejected.append({"file": name, "reason": str(exc)})
+            continue
+        row, notes = article_row(name, text, encoding, plan.entries.get(name), plan.catalogued,
+                                 where=str(folder / name))
+        if row["sha256"] in seen:
+            # Counted once: a figure repeated under two names would count twice in every chart.
+            rejected.append({"file": name, "reason": f"duplicate of {seen[row['sha256']]} (same text)"})
+            continue
+        seen[row["sha256"]] = name
+        warnings += notes
+        rows.append(row)
+        texts[name] = text
+    articles = articles_frame(rows, plan.extra)
     return Corpus(articles, texts, pd.DataFrame(rejected, columns=["file", "reason"]), warnings)
