@@ -19,49 +19,57 @@ class UsageError(Exception):
     """A bad argument: reported in one line, exit status 2."""
 
 
-def _print_problems(frames, corpus: Path) -> None:
-    for w in frames.warnings:
+def _print_problems(result, source) -> None:
+    for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
-    for row in frames.rejected.itertuples(index=False):
-        print(f"rejected: {corpus / row.file}: {row.reason}", file=sys.stderr)
+    for row in result.rejected.itertuples(index=False):
+        print(f"rejected: {source.path(row.file)}: {row.reason}", file=sys.stderr)
 
 
 def _cmd_extract(args) -> int:
-    from analysis.tables.frames import FramesError
+    from analysis.corpus.source import Source
+    from analysis.executors import SchedulerError
     from analysis.outputs.unit import UnitBusy
-    from analysis.tables.frames import default_dir
     from analysis.pipeline import NoArticles, default_jobs, extract
+    from analysis.tables.frames import FramesError, default_dir
 
-    corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        raise UsageError(f"corpus folder not found: {corpus}")
+    source = Source.of(args.corpus)
+    try:
+        found = source.exists()
+    except (ImportError, ValueError, OSError) as exc:  # an unknown protocol, a store that cannot be reached
+        raise UsageError(f"cannot open the corpus {args.corpus} ({exc})") from None
+    if not found:
+        raise UsageError(f"corpus folder not found: {args.corpus}")
     if args.max_mb <= 0:
         raise UsageError("--max-mb must be positive")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    out = Path(args.out) if args.out else default_dir(corpus)
+    if not args.out and not source.local:
+        raise UsageError("a corpus behind a URL needs --out (a local or mounted folder for the frames)")
+    out = Path(args.out) if args.out else default_dir(Path(args.corpus))
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out must be a folder, and {out} is a file")
     t0 = time.perf_counter()
     try:
-        frames = extract(corpus, out, default_language=args.language, max_bytes=int(args.max_mb * 1e6),
+        result = extract(args.corpus, out, default_language=args.language, max_bytes=int(args.max_mb * 1e6),
                          progress=not args.quiet and sys.stderr.isatty(), replace=args.force,
-                         jobs=args.jobs or default_jobs())
+                         jobs=args.jobs or default_jobs(), scheduler=args.scheduler, csv=not args.no_csv,
+                         incremental=not args.full)
     except NoArticles as exc:  # wrong folder, or nothing readable: keep the previous outputs
-        _print_problems(exc.frames, corpus)
-        print(f"error: no article loaded from {corpus}; nothing written to {out}", file=sys.stderr)
+        _print_problems(exc.frames, source)
+        print(f"error: no article loaded from {args.corpus}; nothing written to {out}", file=sys.stderr)
         return 1
     except FramesError as exc:
         raise UsageError(str(exc)) from None
-    except UnitBusy as exc:
+    except (UnitBusy, SchedulerError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    _print_problems(frames, corpus)
+    _print_problems(result, source)
     elapsed = time.perf_counter() - t0
-    mb = frames.articles["n_chars"].sum() / 1e6 if len(frames.articles) else 0.0
+    reused = f", {result.reused} unchanged since the last run" if result.reused else ""
     print(
-        f"extract: {len(frames.articles)} articles, {len(frames.figures)} figures, "
-        f"{len(frames.rejected)} rejected -> {out} ({elapsed:.1f} s, {mb:.2f} M chars)",
+        f"extract: {result.rows['articles']} articles{reused}, {result.rows['figures']} figures, "
+        f"{result.rows['rejected']} rejected -> {out} ({elapsed:.1f} s, {result.n_chars / 1e6:.2f} M chars)",
         file=sys.stderr,
     )
     return 0
@@ -170,7 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="read a corpus folder and write the articles, figures, claims, events and "
                                        "rejected frames")
-    p.add_argument("corpus", help="folder of .txt articles with an optional catalog.csv")
+    p.add_argument("corpus", help="folder of .txt articles with an optional catalog.csv (a local path, or an "
+                                  "fsspec URL such as s3://bucket/articles when its filesystem is installed)")
     p.add_argument("--out", help="output folder (default: build/frames/<corpus folder name>); it may hold only "
                                   "this corpus' frames")
     p.add_argument("--force", action="store_true", help="replace the frames of another corpus in --out")
@@ -182,6 +191,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None,
                    help="worker processes reading articles (default: this machine's cores); the frames are the "
                         "same whatever the number")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the batches on a Dask cluster: a scheduler address (tcp://HOST:8786), or 'local' for "
+                        "a LocalCluster of --jobs workers on this machine; the frames are the same as a local run")
+    p.add_argument("--no-csv", action="store_true",
+                   help="write Parquet only (the CSV copies of a large corpus' frames take most of the space)")
+    p.add_argument("--full", action="store_true",
+                   help="extract every article again (by default an article whose text is unchanged since the "
+                        "frames in --out were written keeps its rows)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)
 

@@ -132,6 +132,7 @@ def figures_frame(rows: list[dict]) -> pd.DataFrame:
     for col in ("value", "low", "high", "latitude", "longitude"):
         frame[col] = frame[col].astype("float64")
     frame["geo_precision"] = frame["geo_precision"].astype("Int64")
+    frame["repeat_of"] = frame["repeat_of"].astype("str")  # typed even when every row is missing
     frame["ambiguous_separator"] = frame["ambiguous_separator"].astype("object").fillna(False).astype("bool")
     for col in ("start", "end", "sentence_start", "sentence_end"):
         frame[col] = frame[col].astype("int64")
@@ -140,11 +141,16 @@ def figures_frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def claims_frame(rows: list[dict]) -> pd.DataFrame:
-    """Rows from :func:`extract_article` as the claims frame."""
+def claims_frame(rows: list[dict], unify: bool = True) -> pd.DataFrame:
+    """Rows from :func:`extract_article` as the claims frame.
+
+    ``unify``: one key per speaker across the rows ("… (osdh)" for an article that gave no
+    acronym); a batch of a larger corpus leaves it to the end, when every key is known.
+    """
     frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    # One key per speaker across the corpus ("… (osdh)" for an article that gave no acronym).
-    frame["speaker_id"] = unify_speaker_ids(list(frame["speaker_id"].fillna("")))
+    frame["speaker_id"] = frame["speaker_id"].fillna("")
+    if unify:
+        frame["speaker_id"] = unify_speaker_ids(list(frame["speaker_id"]))
     for col in ("start", "end", "sentence_start", "sentence_end"):
         frame[col] = frame[col].astype("int64")
     return frame

@@ -1,133 +1,256 @@
-"""The extraction job: corpus folder in, frames out.
+"""The extraction job: corpus folder in, frames out, in batches.
 
-:func:`build_frames` is pure apart from reading the corpus; :func:`extract`
-adds the writing, as one unit keyed by the inputs (:mod:`analysis.tables.frames`). Articles are processed one at a time, so memory grows with
-the figures, not with the corpus text held at once.
+The corpus is surveyed (its file list and catalog), cut into batches
+(:mod:`analysis.batches`), and the batches run in this process, in worker
+processes or on a Dask cluster (:mod:`analysis.executors`), coming back in
+corpus order. What spans the corpus is done here, in that order: a text seen
+before is rejected as a duplicate, speaker keys are unified, and the
+articles' events are merged across articles at the end.
+
+:func:`extract` streams: each batch's pieces are written as they come
+(:mod:`analysis.tables.stream`), so memory holds a few batches and the
+corpus' events, whatever the corpus' size; the frames are committed as one
+unit (:mod:`analysis.tables.frames`). With the previous frames of the same
+package and options in the output folder, articles whose text is unchanged
+are not extracted again: their rows are taken from there. :func:`build_frames`
+gives the same frames in memory, for tests and small corpora.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
+import shutil
 import sys
-from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus.language import resolve as resolve_language
-from analysis.corpus.reader import MAX_BYTES, load_corpus
-from analysis.tables.events import build_events
-from analysis.extraction import claims_frame, extract_article, figures_frame
-from analysis.outputs.fingerprint import frames_key
+from analysis.batches import Batch, Piece, batch_size, run_batch
+from analysis.corpus.reader import MAX_BYTES
+from analysis.corpus.source import Source, survey
+from analysis.executors import default_jobs, run_in_order  # noqa: F401  (default_jobs re-exported)
 from analysis.outputs import unit
-from analysis.tables.frames import Frames, FramesError, check_owner, commit_frames, write_frames  # noqa: F401  (re-exported)
-
-
-def _progress(show: bool, total: int, desc: str):
-    if not show:
-        return None
-    from tqdm import tqdm
-
-    return lambda it: tqdm(it, total=total, desc=desc, unit="art", file=sys.stderr, mininterval=0.5, leave=False)
-
-
-def _read_article(task: tuple) -> tuple:
-    """One article's language (and how it was decided, and any warning), figures and claims.
-
-    Pure, and at module level so worker processes can run it (:func:`build_frames` with ``jobs``).
-    """
-    file, text, catalog_language, published, precision, default_language = task
-    # The catalog's language, else the one its words show, else the default; recorded with how.
-    language, source, warning = resolve_language(catalog_language, text, default_language)
-    figures, claims = extract_article(text, published=published, precision=precision, language=language,
-                                      file=file)
-    return language, source, warning, figures, claims
-
-
-def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int = MAX_BYTES,
-                 progress: bool = False, jobs: int = 1) -> Frames:
-    """Load a corpus and derive its frames.
-
-    With ``jobs`` > 1 the articles are read by that many worker processes; results come back in
-    corpus order, so the frames are the same as with one process.
-    """
-    corpus_dir = Path(corpus_dir)
-    n = sum(1 for p in corpus_dir.iterdir() if p.suffix.lower() == ".txt") if corpus_dir.is_dir() else 0
-    corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=_progress(progress, n, "reading"))
-    rows: list[dict] = []
-    claim_rows: list[dict] = []
-    articles = corpus.articles
-    tasks = [(rec["file"], corpus.texts[rec["file"]], rec["language"],
-              None if pd.isna(rec["published_date"]) else rec["published_date"].date(),
-              rec["published_precision"] or None, default_language)
-             for rec in articles[["file", "language", "published_date", "published_precision"]].to_dict("records")]
-    languages, sources = [], []
-    wrap = _progress(progress, len(tasks), "extracting")
-    with _workers(jobs, len(tasks)) as pool:
-        results = pool.imap(_read_article, tasks, chunksize=8) if pool else map(_read_article, tasks)
-        for (file, *_), (language, source, warning, figures, claims) in zip(tasks, wrap(results) if wrap else results):
-            if warning:
-                corpus.warnings.append(f"{file}: {warning}")
-            languages.append(language)
-            sources.append(source)
-            rows.extend(figures)
-            claim_rows.extend(claims)
-    articles["language"] = pd.Series(languages, index=articles.index, dtype=str)
-    articles["language_source"] = pd.Series(sources, index=articles.index, dtype=str)
-    figures = figures_frame(rows)
-    return Frames(articles, figures, claims_frame(claim_rows), build_events(figures), corpus.rejected,
-                  corpus.warnings)
-
-
-MIN_PARALLEL = 8  # fewer articles than this are read in this process
-
-
-@contextmanager
-def _workers(jobs: int, n_tasks: int):
-    """A process pool of ``jobs`` workers, or ``None`` when one process is enough (a handful of
-    articles reads faster than workers start)."""
-    if jobs <= 1 or n_tasks < MIN_PARALLEL:
-        yield None
-        return
-    with multiprocessing.get_context("fork").Pool(min(jobs, n_tasks)) as pool:
-        yield pool
-
-
-def default_jobs() -> int:
-    """The cores this process may use (the affinity mask, where the system has one)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-class NoArticles(FramesError):
-    """No article loaded from the corpus: nothing is written, the previous frames stand."""
-
-    def __init__(self, frames: Frames):
-        super().__init__("no article loaded")
-        self.frames = frames
-
-
-def extract(corpus_dir: Path, out_dir: Path, default_language: str = "fr", max_bytes: int = MAX_BYTES,
-            progress: bool = False, replace: bool = False, wait: float = 0.0, log=None, jobs: int = 1) -> Frames:
-    """Build the frames of ``corpus_dir`` and write them into ``out_dir`` as one unit.
-
-    The unit records the corpus and the key of its inputs, so readers can tell
-    whose frames these are and whether they are still current.
-    """
-    with unit.locked(out_dir, wait=wait, log=log):  # held throughout: a second run waits or refuses at once
-        check_owner(out_dir, corpus_dir, replace)
-        key = frames_key(corpus_dir, extraction_options(default_language, max_bytes))
-        frames = build_frames(corpus_dir, default_language=default_language, max_bytes=max_bytes,
-                              progress=progress, jobs=jobs)
-        if frames.articles.empty:
-            raise NoArticles(frames)
-        commit_frames(frames, out_dir, corpus=corpus_dir, key=key)
-    return frames
+from analysis.outputs.fingerprint import corpus_summary, extractor_key, frames_key
+from analysis.tables.events import local_events, merge_events
+from analysis.tables.frames import (MANIFEST, Frames, FramesError, check_owner, commit_frames,  # noqa: F401
+                                    write_frames)
+from analysis.tables.previous import PreviousFrames
 
 
 def extraction_options(default_language: str = "fr", max_bytes: int = MAX_BYTES) -> dict:
     """The options that change the frames, part of their key."""
     return {"language": default_language, "max_bytes": max_bytes}
+
+
+def plan(source: Source, default_language: str = "fr", max_bytes: int = MAX_BYTES,
+         known: dict[str, str] | None = None) -> tuple[list[Batch], list[str]]:
+    """The batches of a corpus, in corpus order, and the warnings of its survey (catalog, file names).
+
+    ``known`` maps a file to its content hash in previous frames (incremental runs).
+    """
+    found = survey(source)
+    size = batch_size(len(found.names))
+    known = known or {}
+    batches = []
+    for i in range(0, len(found.names), size):
+        names = tuple(found.names[i:i + size])
+        batches.append(Batch(source, names, tuple(found.entries.get(n) for n in names), found.catalogued,
+                             tuple(found.extra), default_language, max_bytes,
+                             tuple(known.get(n) for n in names) if known else ()))
+    return batches, list(found.warnings)
+
+
+@dataclass
+class Assembly:
+    """The corpus-wide state of a run, fed with the batches' pieces in corpus order."""
+
+    previous: PreviousFrames | None = None
+    seen: dict[str, str] = field(default_factory=dict)  # content hash -> first file with it
+    rejected: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    events: list = field(default_factory=list)
+    speakers: set[str] = field(default_factory=set)
+    articles: int = 0
+    n_chars: int = 0
+    reused: int = 0
+
+    def take(self, piece: Piece, names: tuple[str, ...]) -> Piece:
+        """The piece with duplicates of earlier texts left out and reused rows put in; records the rest."""
+        articles = piece.articles
+        dropped = set()
+        for file, digest in zip(articles["file"], articles["sha256"]):
+            if digest in self.seen:
+                # Counted once: a figure repeated under two names would count twice in every chart.
+                dropped.add(file)
+            else:
+                self.seen[digest] = file
+        rejected = {r["file"]: r for r in piece.rejected}
+        for file, digest in zip(articles["file"], articles["sha256"]):
+            if file in dropped:
+                rejected[file] = {"file": file, "reason": f"duplicate of {self.seen[digest]} (same text)"}
+        self.rejected.extend(rejected[n] for n in names if n in rejected)  # corpus order
+        self.warnings.extend(f"{note}" for file, note in piece.warnings if file not in dropped)
+        if dropped:
+            keep = lambda frame: frame[~frame["file"].isin(dropped)].reset_index(drop=True)  # noqa: E731
+            piece = Piece(keep(piece.articles), keep(piece.figures), keep(piece.claims),
+                          [ev for ev in piece.events if ev["file"] not in dropped], reused=piece.reused)
+        reused = [f for f in piece.reused if f not in dropped]
+        if reused:
+            piece = self._with_reused(piece, reused, names)
+        self.events.extend(piece.events)
+        self.speakers.update(piece.claims["speaker_id"])
+        self.articles += len(piece.articles)
+        self.n_chars += int(piece.articles["n_chars"].sum())
+        return piece
+
+    def _with_reused(self, piece: Piece, reused: list[str], names: tuple[str, ...]) -> Piece:
+        """Put in the rows of unchanged articles from the previous frames, in corpus order, and read
+        their events again (cheap beside extraction, and merged afresh with the rest)."""
+        self.reused += len(reused)
+        order = {n: i for i, n in enumerate(names)}
+        wanted = set(reused)
+
+        def merged(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+            old = self.previous.take(name, wanted, names[-1])
+            both = pd.concat([frame, old.astype(frame.dtypes.to_dict())], ignore_index=True) if len(old) else frame
+            return both.iloc[both["file"].map(order).argsort(kind="stable")].reset_index(drop=True)
+
+        figures = merged(piece.figures, "figures")
+        return Piece(piece.articles, figures, merged(piece.claims, "claims"), local_events(figures))
+
+    def rejected_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rejected, columns=["file", "reason"])
+
+
+def _pieces(batches: list[Batch], jobs: int, scheduler: str | None, progress: bool):
+    """Each batch's piece, in corpus order, with a progress bar on a terminal."""
+    results = run_in_order(run_batch, batches, jobs=jobs, scheduler=scheduler)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=sum(len(b.names) for b in batches), desc="extracting", unit="art", file=sys.stderr,
+                   mininterval=0.5, leave=False)
+    try:
+        for batch, piece in zip(batches, results):
+            yield batch, piece
+            if bar is not None:
+                bar.update(len(batch.names))
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int = MAX_BYTES,
+                 progress: bool = False, jobs: int = 1, scheduler: str | None = None) -> Frames:
+    """A corpus' frames, in memory: what :func:`extract` writes, for small corpora and tests."""
+    from analysis.claims.coreference import speaker_id_mapping
+
+    source = Source.of(corpus_dir)
+    if source.local and not Path(source.location).is_dir():
+        raise FileNotFoundError(f"{corpus_dir}: not a folder")
+    batches, warnings = plan(source, default_language, max_bytes)
+    run = Assembly(warnings=warnings)
+    parts: dict[str, list[pd.DataFrame]] = {"articles": [], "figures": [], "claims": []}
+    for batch, piece in _pieces(batches, jobs, scheduler, progress):
+        piece = run.take(piece, batch.names)
+        for name in parts:
+            parts[name].append(getattr(piece, name))
+    empty = run_batch(Batch(source, (), (), False, ()))
+    frames = {name: pd.concat(parts[name], ignore_index=True) if parts[name] else getattr(empty, name)
+              for name in parts}
+    if not parts["articles"]:
+        frames["articles"] = empty.articles
+    mapping = speaker_id_mapping(run.speakers)
+    frames["claims"]["speaker_id"] = frames["claims"]["speaker_id"].map(lambda v: mapping.get(v, v))
+    return Frames(frames["articles"], frames["figures"], frames["claims"], merge_events(run.events),
+                  run.rejected_frame(), run.warnings)
+
+
+class NoArticles(FramesError):
+    """No article loaded from the corpus: nothing is written, the previous frames stand."""
+
+    def __init__(self, result: "Extracted"):
+        super().__init__("no article loaded")
+        self.frames = result  # its rejected and warnings say why
+
+
+@dataclass
+class Extracted:
+    """What :func:`extract` wrote: row counts, the rejected files and the warnings (not the frames,
+    which may not fit in memory: read them with :func:`analysis.tables.frames.read_frames`)."""
+
+    rows: dict[str, int]
+    n_chars: int
+    rejected: pd.DataFrame
+    warnings: list[str]
+    reused: int
+    manifest: dict
+
+
+def extract(corpus_dir, out_dir: Path, default_language: str = "fr", max_bytes: int = MAX_BYTES,
+            progress: bool = False, replace: bool = False, wait: float = 0.0, log=None, jobs: int = 1,
+            scheduler: str | None = None, csv: bool = True, incremental: bool = True) -> Extracted:
+    """Extract ``corpus_dir`` (a folder or an fsspec URL) into ``out_dir`` as one unit, in batches.
+
+    The unit records the corpus (its summary: articles, bytes, one hash) and
+    the key of its inputs, so readers can tell whose frames these are and
+    whether they are still current. ``csv=False`` writes Parquet only (large
+    corpora); ``incremental=False`` extracts every article again.
+    """
+    source = Source.of(corpus_dir)
+    if not source.exists():
+        raise FramesError(f"corpus folder not found: {corpus_dir}")
+    out_dir = Path(out_dir)
+    options = extraction_options(default_language, max_bytes)
+    with unit.locked(out_dir, wait=wait, log=log):  # held throughout: a second run waits or refuses at once
+        check_owner(out_dir, source.location, replace)
+        summary = corpus_summary(source)
+        previous = PreviousFrames.open(out_dir, source.location, extractor_key(options)) if incremental else None
+        staged = unit.staging(out_dir)
+        try:
+            result = _stream(source, staged, options, previous, jobs, scheduler, progress, csv)
+            if not result.rows["articles"]:
+                raise NoArticles(result)
+            data = {"corpus": source.location, "corpus_summary": summary,
+                    "key": frames_key(source, options, summary), "extractor": extractor_key(options),
+                    "files": {p.name: unit.sha256_file(p) for p in sorted(staged.iterdir())},
+                    "rows": result.rows}
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+        finally:
+            if previous is not None:
+                previous.close()
+        unit.commit(out_dir, staged, [(f, out_dir / f) for f in data["files"]], MANIFEST, data)
+        result.manifest = data
+    return result
+
+
+def _stream(source: Source, folder: Path, options: dict, previous: PreviousFrames | None, jobs: int,
+            scheduler: str | None, progress: bool, csv: bool) -> Extracted:
+    """Run the batches and write their pieces into ``folder`` as they come; then the corpus-wide frames."""
+    from analysis.claims.coreference import speaker_id_mapping
+    from analysis.tables.stream import FrameWriter, map_column
+
+    batches, warnings = plan(source, options["language"], options["max_bytes"],
+                             previous.hashes if previous else None)
+    run = Assembly(previous=previous, warnings=warnings)
+    writers = {name: FrameWriter(name, folder, csv=csv) for name in ("articles", "figures", "claims")}
+    for batch, piece in _pieces(batches, jobs, scheduler, progress):
+        piece = run.take(piece, batch.names)
+        for name, writer in writers.items():
+            writer.write(getattr(piece, name))
+    empty = run_batch(Batch(source, (), (), False, ()))
+    for name, writer in writers.items():
+        writer.close(empty=getattr(empty, name))
+    mapping = speaker_id_mapping(run.speakers)
+    if mapping:
+        map_column(folder, "claims", "speaker_id", mapping, csv=csv)
+    rows = {name: writer.rows for name, writer in writers.items()}
+    for name, frame in (("events", merge_events(run.events)), ("rejected", run.rejected_frame())):
+        writer = FrameWriter(name, folder, csv=csv)
+        writer.write(frame)
+        writer.close()
+        rows[name] = writer.rows
+    return Extracted(rows, run.n_chars, run.rejected_frame(), run.warnings, run.reused, {})

@@ -13,6 +13,7 @@ from analysis.tables.frames import FramesError, default_dir, manifest, read_fram
 from analysis.reporting.notebook import ParameterError, load
 from analysis.paths import FRAMES, SEEDS
 from analysis.pipeline import build_frames, extract
+from analysis.tables.stream import FrameWriter
 
 
 def run(*args):
@@ -41,15 +42,15 @@ def test_a_write_failing_halfway_leaves_the_previous_frames_whole(two_corpora, t
     extract(seeds, out)
     before = snapshot(out)
     calls = {"n": 0}
-    real = pd.DataFrame.to_parquet
+    real = FrameWriter.write
 
-    def failing(self, *a, **kw):  # the third frame's Parquet write fails
+    def failing(self, *a, **kw):  # the third frame piece's write fails
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk full (injected)")
         return real(self, *a, **kw)
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", failing)
+    monkeypatch.setattr(FrameWriter, "write", failing)
     with pytest.raises(OSError, match="injected"):
         extract(other, out, replace=True)
     assert calls["n"] == 3

@@ -353,13 +353,16 @@ def canonical_names(claims: list[Claim]) -> None:
 def unify_speaker_ids(ids: list[str]) -> list[str]:
     """Keys across a corpus: a key without an acronym takes the key that adds one to the same name
     ("observatoire syrien des droits de l homme" -> "… (osdh)"), when only one does."""
+    fuller = speaker_id_mapping(set(ids))
+    return [fuller.get(key, key) for key in ids]
+
+
+def speaker_id_mapping(keys: set[str]) -> dict[str, str]:
+    """The keys of a corpus that :func:`unify_speaker_ids` changes, each with its fuller key: it depends
+    on the set of keys only, so a corpus read in batches collects its keys and maps them at the end."""
     with_acronym: dict[str, set[str]] = {}
-    for key in set(ids):
+    for key in keys:
         m = re.fullmatch(r"(.+) \(([a-z0-9-]+)\)", key)
         if m:
             with_acronym.setdefault(m.group(1), set()).add(key)
-    out = []
-    for key in ids:
-        fuller = with_acronym.get(key, set())
-        out.append(next(iter(fuller)) if len(fuller) == 1 else key)
-    return out
+    return {key: next(iter(with_acronym[key])) for key in keys if len(with_acronym.get(key, ())) == 1}

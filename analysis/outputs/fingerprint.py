@@ -50,8 +50,42 @@ def matplotlibrc_hash() -> str:
     return sha256_file(MATPLOTLIBRC) if MATPLOTLIBRC.exists() else ""
 
 
-def frames_key(corpus: Path, options: dict | None = None) -> str:
-    """The key of a corpus' frames: its files, the package, the lockfile and extraction options."""
-    corpus = Path(corpus).resolve()
-    return hashlib.sha256(json.dumps([tree_hash(corpus_files(corpus), corpus), package_hash(), lock_hash(),
-                                      options or {}], sort_keys=True).encode()).hexdigest()
+def corpus_summary(corpus) -> dict:
+    """A corpus in three numbers: its articles (``.txt`` files), their total size in bytes, and one
+    hash over every file extraction reads (articles and catalog), by name and content.
+
+    Behind an fsspec URL, content hashes would mean reading the corpus twice: there the hash is over
+    each file's name, size and the store's own checksum or modification time.
+    """
+    from analysis.corpus.source import Source
+
+    source = corpus if isinstance(corpus, Source) else Source.of(corpus)
+    if source.local:
+        root = Path(source.location)
+        files = corpus_files(root)
+        articles = [p for p in files if p.suffix.lower() == ".txt"]
+        return {"articles": len(articles), "bytes": sum(p.stat().st_size for p in articles),
+                "sha256": tree_hash(files, root)}
+    fs, root = source._fs()
+    entries = sorted((e for e in fs.ls(root, detail=True) if e["type"] == "file"), key=lambda e: e["name"])
+    h = hashlib.sha256()
+    articles = [e for e in entries if e["name"].lower().endswith(".txt")]
+    for e in entries:
+        if e["name"].lower().endswith(".txt") or e["name"].endswith("/catalog.csv"):
+            stamp = e.get("ETag") or e.get("etag") or e.get("checksum") or e.get("mtime") or e.get("created") or ""
+            h.update(json.dumps([e["name"].rsplit("/", 1)[-1], e.get("size"), str(stamp)]).encode())
+    return {"articles": len(articles), "bytes": sum(e.get("size") or 0 for e in articles), "sha256": h.hexdigest()}
+
+
+def extractor_key(options: dict | None = None) -> str:
+    """What the frames of any one article depend on besides its text: the package, the lockfile and
+    the extraction options. Frames written under the same key can lend their rows of an unchanged
+    article to the next extraction (incremental runs)."""
+    return hashlib.sha256(json.dumps([package_hash(), lock_hash(), options or {}], sort_keys=True).encode()).hexdigest()
+
+
+def frames_key(corpus, options: dict | None = None, summary: dict | None = None) -> str:
+    """The key of a corpus' frames: its files (``summary``, from :func:`corpus_summary`, when already
+    computed), the package, the lockfile and extraction options."""
+    summary = summary or corpus_summary(corpus)
+    return hashlib.sha256(json.dumps([summary["sha256"], extractor_key(options)]).encode()).hexdigest()

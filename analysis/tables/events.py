@@ -549,6 +549,8 @@ def merge_events(local) -> pd.DataFrame:
     frame = pd.DataFrame([_event_row(group) for group in merged], columns=EVENT_COLUMNS)
     for col in ("event_date", "period_start", "period_end"):
         frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
+    for col in [f"{what}_{end}" for what in ("weapon", "fatalities", "wounded") for end in ("low", "best", "high")]:
+        frame[col] = frame[col].astype("float64")  # typed even when no event has that count
     return frame.sort_values(["kind", "event_date", "event_id"], kind="stable").reset_index(drop=True)
 
 
