@@ -113,3 +113,25 @@ def test_jobs_must_be_positive(tmp_path):
     run = subprocess.run([sys.executable, "-m", "analysis", "extract", str(DEVSET), "--out", str(tmp_path / "o"),
                           "--jobs", "0", "-q"], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode != 0 and "--jobs must be at least 1" in run.stderr
+
+
+def test_speaker_keys_are_unified_across_batches(tmp_path):
+    """A source named with its acronym in the first batch and without it in the last is one speaker."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    n = 2 * batch_size(10) + 1
+    for i in range(n):
+        (corpus / f"a{i:02d}.txt").write_text(
+            f"Article {i} sur la guerre en Syrie et les combats dans la région de Deir Ezzor.\n", encoding="utf-8")
+    with open(corpus / "a00.txt", "a", encoding="utf-8") as fh:
+        fh.write("Au moins 12 civils ont été tués près de Raqqa, selon l'Observatoire syrien des droits de "
+                 "l'homme (OSDH).\n")
+    with open(corpus / f"a{n - 1:02d}.txt", "a", encoding="utf-8") as fh:
+        fh.write("Au moins 15 civils ont été tués près de Hajin, selon l'Observatoire syrien des droits de "
+                 "l'homme.\n")
+    extract(corpus, tmp_path / "out", jobs=2)
+    claims = read_frames(tmp_path / "out").claims
+    assert len(claims) == 2
+    assert set(claims["speaker_id"]) == {"observatoire syrien des droits de l homme (osdh)"}
+    csv = (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8")
+    assert csv.count("observatoire syrien des droits de l homme (osdh)") == 2
