@@ -202,28 +202,44 @@ def extract(corpus_dir, out_dir: Path, default_language: str = "fr", max_bytes: 
     if not source.exists():
         raise FramesError(f"corpus folder not found: {corpus_dir}")
     out_dir = Path(out_dir)
-    options = extraction_options(default_language, max_bytes)
     with unit.locked(out_dir, wait=wait, log=log):  # held throughout: a second run waits or refuses at once
         check_owner(out_dir, source.location, replace)
-        summary = corpus_summary(source)
-        previous = PreviousFrames.open(out_dir, source.location, extractor_key(options)) if incremental else None
         staged = unit.staging(out_dir)
         try:
-            result = _stream(source, staged, options, previous, jobs, scheduler, progress, csv)
-            if not result.rows["articles"]:
-                raise NoArticles(result)
-            data = {"corpus": source.location, "corpus_summary": summary,
-                    "key": frames_key(source, options, summary), "extractor": extractor_key(options),
-                    "files": {p.name: unit.sha256_file(p) for p in sorted(staged.iterdir())},
-                    "rows": result.rows}
+            result = write_streamed(source, staged, default_language, max_bytes, jobs=jobs, scheduler=scheduler,
+                                    progress=progress, csv=csv, previous=out_dir if incremental else None)
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise
-        finally:
-            if previous is not None:
-                previous.close()
+        data = unit.read_json(staged / MANIFEST)
+        (staged / MANIFEST).unlink()
         unit.commit(out_dir, staged, [(f, out_dir / f) for f in data["files"]], MANIFEST, data)
-        result.manifest = data
+    return result
+
+
+def write_streamed(corpus, folder: Path, default_language: str = "fr", max_bytes: int = MAX_BYTES,
+                   jobs: int = 1, scheduler: str | None = None, progress: bool = False, csv: bool = True,
+                   previous: Path | None = None, summary: dict | None = None) -> Extracted:
+    """Write the frames of ``corpus`` and their ``frames.json`` into a private ``folder`` (a staging
+    folder: committing it is the caller's job). ``previous``: a folder whose frames may lend the rows
+    of unchanged articles; ``summary``: the corpus' :func:`corpus_summary` when already computed.
+    Raises :class:`NoArticles` when no article loads."""
+    source = corpus if isinstance(corpus, Source) else Source.of(corpus)
+    options = extraction_options(default_language, max_bytes)
+    summary = summary or corpus_summary(source)
+    lender = PreviousFrames.open(previous, source.location, extractor_key(options)) if previous else None
+    try:
+        result = _stream(source, Path(folder), options, lender, jobs, scheduler, progress, csv)
+    finally:
+        if lender is not None:
+            lender.close()
+    if not result.rows["articles"]:
+        raise NoArticles(result)
+    result.manifest = {"corpus": source.location, "corpus_summary": summary,
+                       "key": frames_key(source, options, summary), "extractor": extractor_key(options),
+                       "files": {p.name: unit.sha256_file(p) for p in sorted(Path(folder).iterdir())},
+                       "rows": result.rows}
+    unit.write_json(Path(folder) / MANIFEST, result.manifest)
     return result
 
 

@@ -57,16 +57,16 @@ def corpus_summary(corpus) -> dict:
     Behind an fsspec URL, content hashes would mean reading the corpus twice: there the hash is over
     each file's name, size and the store's own checksum or modification time.
     """
-    from analysis.corpus.source import Source
-
-    source = corpus if isinstance(corpus, Source) else Source.of(corpus)
-    if source.local:
-        root = Path(source.location)
+    location = str(getattr(corpus, "location", corpus)).removeprefix("file://")
+    if "://" not in location:  # a local folder (checked here so the report's no-change path stays light)
+        root = Path(location).resolve()
         files = corpus_files(root)
         articles = [p for p in files if p.suffix.lower() == ".txt"]
         return {"articles": len(articles), "bytes": sum(p.stat().st_size for p in articles),
                 "sha256": tree_hash(files, root)}
-    fs, root = source._fs()
+    from analysis.corpus.source import Source
+
+    fs, root = Source.of(location)._fs()
     entries = sorted((e for e in fs.ls(root, detail=True) if e["type"] == "file"), key=lambda e: e["name"])
     h = hashlib.sha256()
     articles = [e for e in entries if e["name"].lower().endswith(".txt")]

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.outputs import unit
-from analysis.outputs.fingerprint import frames_key, label, lock_hash, matplotlibrc_hash, package_hash
+from analysis.outputs.fingerprint import corpus_summary, frames_key, label, lock_hash, matplotlibrc_hash, package_hash
 from analysis.outputs.unit import sha256_file
 from analysis.paths import FIGURES, MATPLOTLIBRC, NOTEBOOKS, PARAMETERS, REPORTS, ROOT
 
@@ -273,7 +273,8 @@ def _build_locked(corpus: Path, out: Path, figures: Path, params: dict, paramete
                           f"--out, or replace it on purpose (--force)", usage=True)
     if old.get("figures_dir") not in (None, str(figures)):
         force = True  # charts asked elsewhere: produce them all there
-    key = frames_key(corpus, extraction_options())
+    summary = corpus_summary(corpus)
+    key = frames_key(corpus, extraction_options(), summary)
     pkg, lock, rc = package_hash(), lock_hash(), matplotlibrc_hash()
     frames_folder = out / "frames"
     recorded = {name: {"corpus": label(corpus), "frames": label(frames_folder), "figures_dir": label(figures), **p}
@@ -301,18 +302,18 @@ def _build_locked(corpus: Path, out: Path, figures: Path, params: dict, paramete
     staged = unit.staging(out)
     try:
         return _run_and_commit(corpus, out, figures, params, parameters, old, key, keys, recorded, todo, extract,
-                               staged, (pkg, lock, rc), log)
+                               staged, (pkg, lock, rc), log, summary)
     finally:
         if staged.exists():  # a failure before the commit: the previous unit stands, drop this run's files
             shutil.rmtree(staged, ignore_errors=True)
 
 
 def _run_and_commit(corpus, out, figures, params, parameters, old, key, keys, recorded, todo, extract, staged,
-                    hashes, log) -> dict:
+                    hashes, log, summary) -> dict:
     pkg, lock, rc = hashes
     frames_folder = out / "frames"
     manifest = {
-        "corpus": label(corpus), "corpus_path": str(corpus), "figures_dir": str(figures),
+        "corpus": label(corpus), "corpus_path": str(corpus), "corpus_summary": summary, "figures_dir": str(figures),
         "inputs": {"corpus": key, "analysis/": pkg, "requirements.lock": lock, "matplotlibrc": rc,
                    "notebooks/parameters.yaml": sha256_file(parameters),
                    **{f"notebooks/{n}.ipynb": sha256_file(NOTEBOOKS / f"{n}.ipynb") for n in params}},
@@ -320,20 +321,22 @@ def _run_and_commit(corpus, out, figures, params, parameters, old, key, keys, re
     }
     moves = []
     if extract:
-        from analysis.tables.frames import stage_frames
-        from analysis.pipeline import build_frames
+        from analysis.executors import default_jobs
+        from analysis.pipeline import NoArticles, write_streamed
 
         log(f"report: extracting frames from {label(corpus)}")
         t0 = time.perf_counter()
-        built = build_frames(corpus)
+        try:
+            built = write_streamed(corpus, staged / "frames", jobs=default_jobs(), summary=summary,
+                                   previous=frames_folder)
+        except NoArticles as exc:
+            raise ReportError(f"{corpus}: no articles to report on ({len(exc.frames.rejected)} file(s) rejected); "
+                              f"previous outputs are left in place") from None
         for w in built.warnings:
             log(f"warning: {w}")
         for row in built.rejected.itertuples(index=False):
             log(f"rejected: {corpus / row.file}: {row.reason}")
-        if built.articles.empty:
-            raise ReportError(f"{corpus}: no articles to report on ({len(built.rejected)} file(s) rejected); "
-                              f"previous outputs are left in place")
-        files = stage_frames(built, staged / "frames", corpus, key)
+        files = [*built.manifest["files"], "frames.json"]
         manifest["frames"] = {"key": key, "seconds": round(time.perf_counter() - t0, 2), "folder": "frames"}
         moves += [(f"frames/{f}", frames_folder / f) for f in files]
         kernel_frames = staged / "frames"

@@ -79,7 +79,7 @@ def default_dir(corpus: Path) -> Path:
 def check_owner(out_dir: Path, corpus: Path | None, replace: bool = False) -> None:
     """Refuse to put ``corpus``' frames where another corpus' frames are, unless ``replace``."""
     held = owner(out_dir)
-    source = str(Path(corpus).resolve()) if corpus else None
+    source = None if not corpus else str(corpus) if "://" in str(corpus) else str(Path(corpus).resolve())
     if held and source and held != source and not replace:
         raise FramesError(f"{out_dir} holds the frames of {held}, not of {source}: choose another output "
                           f"folder, or replace them on purpose (--force)")
