@@ -19,6 +19,8 @@ from analysis.resources.lexicon import ACTORS
 from analysis.paths import FIGURES, ROOT
 from analysis.reporting.tempo import FREQUENCIES
 
+SHOWN = 25  # rows a summary cell prints; the seeds' summaries are shorter, so they print whole
+
 class ParameterError(ValueError):
     """A notebook parameter that cannot be used, with the reason."""
 
@@ -51,8 +53,13 @@ def figures_folder(figures_dir: str | Path | None) -> Path:
     return FIGURES if figures_dir is None else resolve(figures_dir)
 
 
-def load(corpus: str | Path, frames: str | Path | None = None) -> Frames:
+def load(corpus: str | Path, frames: str | Path | None = None,
+         columns: dict[str, list[str]] | None = None) -> Frames:
     """The frames of ``corpus``, always current, never another corpus' frames.
+
+    ``columns`` maps a frame name to the only columns a notebook reads from it
+    (see :func:`analysis.tables.frames.read_frames`): on a large corpus a report
+    reads what it draws and prints, not every sentence of every figure.
 
     With ``frames`` None, they come from the corpus' own folder under
     ``build/frames/`` (see :func:`analysis.tables.frames.default_dir`), extracted again when the corpus, the package or the
@@ -74,7 +81,7 @@ def load(corpus: str | Path, frames: str | Path | None = None) -> Frames:
             held = manifest(folder)
             if held.get("key") != key or held.get("corpus") != str(source):
                 extract(source, folder, wait=READ_WAIT)
-            return read_frames(folder)
+            return read_frames(folder, columns)
         folder = resolve(frames)
         held = manifest(folder)
         if not held:
@@ -85,7 +92,7 @@ def load(corpus: str | Path, frames: str | Path | None = None) -> Frames:
         if held.get("key") != key:
             raise ParameterError(f"the frames in {folder} are out of date: {source} or the package changed since "
                                  f"they were extracted (extract again, or set frames = None)")
-        return read_frames(folder)
+        return read_frames(folder, columns)
     except (FramesError, UnitBusy) as exc:
         raise ParameterError(str(exc)) from None
 
@@ -99,3 +106,13 @@ def article_summary(data: Frames):
     columns = ["file", "outlet", "published", "published_precision", "language", "language_source"]
     return articles[[c for c in columns if c in articles.columns]].assign(
         figures=figures.values, claims=claims.values)
+
+
+def shown(table: pd.DataFrame, what: str = "rows", limit: int = SHOWN, **to_string) -> str:
+    """``table.to_string(**to_string)``, but past ``limit`` rows only the first ``limit`` and a line
+    saying how many ``what`` were left out: a summary of 200,000 articles stays a summary.
+    Tables of at most ``limit`` rows print exactly as ``to_string`` prints them."""
+    if len(table) <= limit:
+        return table.to_string(**to_string)
+    return (table.head(limit).to_string(**to_string)
+            + f"\n... {len(table) - limit:,} more {what} not shown ({len(table):,} in all)")

@@ -17,6 +17,7 @@ drawn beside the counts and never added to them.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 FREQUENCIES = {"day": 1.0, "week": 7.0, "month": 365.25 / 12}
@@ -26,19 +27,19 @@ _DRAW = {"exact": "point", "about": "point", "more_than": "at_least", "at_least"
 
 def source_label(figures: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.Series:
     """Who stated each figure: the claim's speaker and channel, else the outlet or file."""
-    by_claim = {}
-    if claims is not None and not claims.empty:
-        by_claim = {c: f"{s} ({ch})" if s else ch for c, s, ch in zip(claims["claim_id"], claims["speaker"], claims["channel"])}
-    outlets = {}
+    labels = pd.Series(figures["file"].to_numpy(), index=figures.index, dtype="str")
     if articles is not None and not articles.empty:
-        outlets = {f: o for f, o in zip(articles["file"], articles["outlet"]) if o}
-    labels = []
-    for claim_id, file in zip(figures["claim_id"], figures["file"]):
-        if isinstance(claim_id, str) and claim_id in by_claim:
-            labels.append(by_claim[claim_id])
-        else:
-            labels.append(outlets.get(file, file))
-    return pd.Series(labels, index=figures.index, dtype="str")
+        named = articles[articles["outlet"].fillna("") != ""].drop_duplicates("file", keep="last")
+        outlet = figures["file"].map(pd.Series(named["outlet"].to_numpy(), index=named["file"].to_numpy()))
+        labels = outlet.where(outlet.notna(), labels).astype("str")
+    if claims is not None and not claims.empty:
+        speaker, channel = claims["speaker"].fillna(""), claims["channel"].fillna("")
+        said = (speaker + " (" + channel + ")").where(speaker != "", channel)
+        said = pd.Series(said.to_numpy(), index=claims["claim_id"].to_numpy())
+        said = said[~said.index.duplicated(keep="last")]
+        by_claim = figures["claim_id"].map(said)
+        labels = by_claim.where(by_claim.notna(), labels).astype("str")
+    return labels
 
 
 def strike_tempo(figures: pd.DataFrame, claims: pd.DataFrame | None = None, articles: pd.DataFrame | None = None,
@@ -70,8 +71,9 @@ def strike_tempo(figures: pd.DataFrame, claims: pd.DataFrame | None = None, arti
         "rate_high": strikes["high"] / per,
         "kind": strikes["qualifier"].map(_DRAW).fillna("point"),
         "source": source_label(strikes, claims, articles) if len(strikes) else pd.Series(dtype="str"),
-        "sentence": strikes["sentence"],
     })
+    if "sentence" in strikes:  # a report that does not print sentences need not read them
+        out["sentence"] = strikes["sentence"]
     return out.sort_values(["period_start", "figure_id"], kind="stable").reset_index(drop=True)
 
 
@@ -151,3 +153,59 @@ def attack_rates(events: pd.DataFrame, frequency: str = "week", start=None, end=
         "files": totals["files"],
     })
     return out.sort_values(["period_start", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def rates_by_month(table: pd.DataFrame) -> pd.DataFrame:
+    """The spread of the rates covering each calendar month, for charts of thousands of figures.
+
+    ``table`` has the columns of :func:`strike_tempo` or :func:`attack_rates`; each row covers every month its
+    period touches, with its stated rate (``rate``, else the bound it states). One row per month from the
+    first to the last, indexed by the month's first day: ``figures`` (rows covering it), ``q25``, ``median``
+    and ``q75`` of their rates (missing where no row covers the month). Drawing this is bounded by the
+    number of months, whatever the number of figures; a figure over a year weighs in each of its months.
+    """
+    columns = ["figures", "q25", "median", "q75"]
+    value = table["rate"].fillna(table["rate_low"]).fillna(table["rate_high"]) if len(table) else table["rate"]
+    ok = value.notna() & table["period_start"].notna() & table["period_end"].notna()
+    value, start, end = value[ok].to_numpy(float), table.loc[ok, "period_start"], table.loc[ok, "period_end"]
+    if not len(value):
+        return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="month"), dtype=float)
+    first = (start.dt.year * 12 + start.dt.month - 1).to_numpy()
+    last = (end.dt.year * 12 + end.dt.month - 1).to_numpy()
+    span = np.maximum(last - first + 1, 1)
+    offsets = np.arange(span.sum()) - np.repeat(np.cumsum(span) - span, span)
+    covered = pd.DataFrame({"month": np.repeat(first, span) + offsets, "rate": np.repeat(value, span)})
+    grouped = covered.groupby("month")["rate"]
+    out = pd.DataFrame({"figures": grouped.size(), "q25": grouped.quantile(0.25), "median": grouped.median(),
+                        "q75": grouped.quantile(0.75)})
+    out = out.reindex(np.arange(out.index.min(), out.index.max() + 1))
+    out["figures"] = out["figures"].fillna(0).astype("int64")
+    out.index = pd.DatetimeIndex(pd.to_datetime({"year": out.index // 12, "month": out.index % 12 + 1, "day": 1}),
+                                 name="month")
+    return out
+
+
+COARSER = {"day": ["week", "month", "year"], "week": ["month", "year"], "month": ["year"]}
+_PERIOD = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def coarsened(counts: pd.DataFrame, frequency: str, limit: int) -> tuple[pd.DataFrame, str]:
+    """``counts`` (from :func:`attack_counts`) with at most ``limit`` periods, for a chart.
+
+    Returned as they are (with ``frequency``) when short enough; otherwise summed
+    per week, month or year (the finest that fits) and divided by the number of
+    ``frequency`` units in each calendar period, so that the values stay attacks
+    per ``frequency``: an average over the period, days without a reported
+    attack counting as none. The second value names the period used.
+    """
+    if len(counts) <= limit:
+        return counts, frequency
+    for coarse in COARSER.get(frequency, []):
+        periods = counts.index.to_period(_PERIOD[coarse])
+        if periods.nunique() <= limit or coarse == "year":
+            table = counts.groupby(periods).sum()
+            units = ((table.index.end_time.normalize() - table.index.start_time).days + 1) / FREQUENCIES[frequency]
+            table = table.div(np.asarray(units, dtype=float), axis=0)
+            table.index = pd.DatetimeIndex(table.index.start_time, name=counts.index.name)
+            return table, coarse
+    return counts, frequency
