@@ -70,7 +70,7 @@ def _on_dask(fn: Callable, items: list, jobs: int, scheduler: str) -> Iterator:
                                    dashboard_address=None)
             client = Client(cluster)
         else:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler)  # waits distributed.comm.timeouts.connect (Dask config, 30 s)
     except (OSError, TimeoutError, ValueError) as exc:
         if cluster is not None:
             cluster.close()

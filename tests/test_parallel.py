@@ -3,6 +3,7 @@ byte for byte; a corpus is written a batch at a time."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -85,7 +86,7 @@ def test_a_local_dask_cluster_writes_the_same_bytes(tmp_path):
 def test_an_unreachable_scheduler_is_one_clear_error(tmp_path):
     run = subprocess.run([sys.executable, "-m", "analysis", "extract", str(DEVSET), "--out", str(tmp_path / "o"),
                           "--scheduler", "tcp://127.0.0.1:9", "-q"], capture_output=True, text=True, cwd=ROOT,
-                         timeout=120)
+                         timeout=120, env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})
     assert run.returncode == 1
     assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in run.stderr
     assert "Traceback" not in run.stderr
