@@ -238,8 +238,11 @@ def main(argv=None) -> int:
         how = "reused" if reused else f"generated in {time.perf_counter() - t0:.1f} s"
         print(f"corpus: {n:,} articles, {megabytes(corpus_bytes)} MB in {corpus} ({how})", flush=True)
         for jobs in job_counts:
+            # Other work on the machine slows the run down: say how busy it was.
+            load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
             row = measure(corpus, n, corpus_bytes, jobs, root)
-            print(f"  --jobs {jobs}: {row['wall']:.1f} s, peak {row['peak'] / 1e9:.2f} GB", flush=True)
+            print(f"  --jobs {jobs}: {row['wall']:.1f} s, peak {row['peak'] / 1e9:.2f} GB "
+                  f"(load average before the run: {load:.1f} on {os.cpu_count()} cores)", flush=True)
             rows.append(row)
     print()
     print_table(rows)
