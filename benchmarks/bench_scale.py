@@ -246,6 +246,9 @@ def main(argv=None) -> int:
             rows.append(row)
     print()
     print_table(rows)
+    counted = [r for r in rows if r["rows"][0] is not None]
+    if counted and all(r["rows"] == (r["articles"], 0) for r in counted):
+        print("\nevery article was kept in every run: none rejected (the generated articles are all unique)")
     print()
     print_speedups(rows)
     for line in estimate(rows, args.jobs, args.cluster):
