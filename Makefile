@@ -56,10 +56,16 @@ evaluate: report  ## Score the extraction on the seeds, the development sets and
 	$(foreach set,$(DEVSETS),$(call score,$(set),development set))
 	$(foreach set,$(HELDOUT),$(call score,$(set),held-out set (a score, never a source of rules)))
 
-bench: setup  ## Benchmarks: extract at real-article density and on a generated corpus; cold and no-change report
+# Corpus sizes of the scale table (unique generated articles, cached in $$BENCH_CORPUS_DIR or the temp folder);
+# e.g. `make bench BENCH_SIZES=10000 BENCH_SCALE_FLAGS=--one-core` adds a --jobs 1 row and the speed-up.
+BENCH_SIZES ?= 10000 50000 200000
+BENCH_SCALE_FLAGS ?=
+
+bench: setup  ## Benchmarks: extract at real density, on a generated corpus and at scale (BENCH_SIZES); report timings
 	$(PY) benchmarks/bench_real.py
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_report.py
+	$(PY) benchmarks/bench_scale.py --sizes $(BENCH_SIZES) $(BENCH_SCALE_FLAGS)
 
 lock:  ## Re-resolve requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
