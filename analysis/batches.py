@@ -22,6 +22,7 @@ from analysis.corpus.reader import MAX_BYTES, ArticleError, article_row, article
 from analysis.corpus.source import Source
 from analysis.extraction import claims_frame, extract_article, figures_frame
 from analysis.tables.events import local_events
+from analysis.tables.schemas import validate
 
 MAX_BATCH = 500  # articles per batch on large corpora: a Parquet row group each, and the memory of one batch
 MIN_BATCH = 8
@@ -89,6 +90,8 @@ def run_batch(batch: Batch) -> Piece:
                                           language=row["language"], file=name)
         figure_rows.extend(figures)
         claim_rows.extend(claims)
-    figures = figures_frame(figure_rows)
-    return Piece(articles_frame(rows, list(batch.extra)), figures, claims_frame(claim_rows, unify=False),
-                 local_events(figures), rejected, warnings, reused)
+    # Checked here, in the worker, so that the process writing the frames only writes.
+    articles = validate("articles", articles_frame(rows, list(batch.extra)))
+    figures = validate("figures", figures_frame(figure_rows))
+    claims = validate("claims", claims_frame(claim_rows, unify=False))
+    return Piece(articles, figures, claims, local_events(figures), rejected, warnings, reused)

@@ -40,13 +40,17 @@ import psutil
 import corpus_generator  # benchmarks/ is sys.path[0] when this file runs as a script
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLE_SECONDS = 0.1
+SAMPLE_SECONDS = 0.2
 DEFAULT_SIZES = (10_000, 50_000, 200_000)
 ESTIMATE_ARTICLES = 1_000_000
 
 
 def tree_rss(proc: psutil.Process) -> int:
-    """Resident bytes of ``proc`` and all its descendants (processes that vanish meanwhile count 0)."""
+    """Memory of ``proc`` and all its descendants (processes that vanish meanwhile count 0).
+
+    Proportional set size where the system gives it: a page shared by a parent and its forked workers
+    counts once in the sum, not once per process as resident sizes would.
+    """
     total = 0
     try:
         family = [proc, *proc.children(recursive=True)]
@@ -54,7 +58,7 @@ def tree_rss(proc: psutil.Process) -> int:
         return 0
     for p in family:
         try:
-            total += p.memory_info().rss
+            total += getattr(p.memory_full_info(), "pss", None) or p.memory_info().rss
         except psutil.Error:
             pass
     return total
@@ -63,7 +67,7 @@ def tree_rss(proc: psutil.Process) -> int:
 def run_extract(corpus: Path, out: Path, jobs: int) -> dict:
     """Run the extract command on ``corpus``; return wall seconds, CPU seconds and peak memory.
 
-    ``peak`` is the largest sum of RSS over the process tree seen in a sample;
+    ``peak`` is the largest sum of memory (PSS) over the process tree seen in a sample;
     ``largest`` the peak RSS of its largest single process (from the kernel,
     where ``wait4`` exists). Forked workers share pages with their parent, so
     the memory really used lies between the two.

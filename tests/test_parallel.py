@@ -136,3 +136,12 @@ def test_speaker_keys_are_unified_across_batches(tmp_path):
     assert set(claims["speaker_id"]) == {"observatoire syrien des droits de l homme (osdh)"}
     csv = (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8")
     assert csv.count("observatoire syrien des droits de l homme (osdh)") == 2
+
+
+def test_parquet_only_when_asked(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "analysis", "extract", str(ROOT / "seeds"), "--out",
+                          str(tmp_path / "o"), "--no-csv", "-q"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert not list((tmp_path / "o").glob("*.csv"))
+    assert len(list((tmp_path / "o").glob("*.parquet"))) == len(FRAME_NAMES)
+    assert len(read_frames(tmp_path / "o").figures) > 0

@@ -42,6 +42,19 @@ def test_the_report_is_one_unit_with_hashes(seeds_report):
     assert not list(reports.glob(".staging-*")) and not (reports / unit.JOURNAL).exists()
 
 
+def test_the_manifests_summarise_the_corpus_in_three_numbers(seeds_report):
+    corpus, reports, _, _ = seeds_report
+    articles = sorted(corpus.glob("*.txt"))
+    for manifest in (reports / "manifest.json", reports / "frames" / "frames.json"):
+        data = json.loads(manifest.read_text())
+        summary = data["corpus_summary"]
+        assert summary["articles"] == len(articles) == 5
+        assert summary["bytes"] == sum(p.stat().st_size for p in articles)
+        assert re.fullmatch(r"[0-9a-f]{64}", summary["sha256"])
+        # No corpus file is listed one by one: the manifest stays small however large the corpus.
+        assert not any(p.name in manifest.read_text() for p in articles)
+
+
 def test_reports_read_clean_and_record_their_parameters(seeds_report):
     corpus, reports, figures, manifest = seeds_report
     for name in NAMES:

@@ -69,7 +69,7 @@ def load(corpus: str | Path, frames: str | Path | None = None,
     from analysis.outputs.fingerprint import frames_key
     from analysis.tables.frames import FramesError, default_dir, manifest, read_frames
     from analysis.outputs.unit import UnitBusy
-    from analysis.pipeline import extract, extraction_options
+    from analysis.pipeline import default_jobs, extract, extraction_options
 
     source = resolve(corpus).resolve()
     if not source.is_dir():
@@ -80,7 +80,7 @@ def load(corpus: str | Path, frames: str | Path | None = None,
             folder = default_dir(source)
             held = manifest(folder)
             if held.get("key") != key or held.get("corpus") != str(source):
-                extract(source, folder, wait=READ_WAIT)
+                extract(source, folder, wait=READ_WAIT, jobs=default_jobs())
             return read_frames(folder, columns)
         folder = resolve(frames)
         held = manifest(folder)
