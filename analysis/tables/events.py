@@ -546,12 +546,23 @@ def merge_events(local) -> pd.DataFrame:
             blocks.setdefault(key, []).append(merged[-1])
         else:
             home.append(ev)
-    frame = pd.DataFrame([_event_row(group) for group in merged], columns=EVENT_COLUMNS)
+    # Rows become columns a chunk at a time: a corpus' rows as dicts would take several times the frame.
+    chunks = [_events_chunk([_event_row(group) for group in merged[i:i + ROWS_PER_CHUNK]])
+              for i in range(0, len(merged), ROWS_PER_CHUNK)]
+    frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0] if chunks else _events_chunk([])
+    return frame.sort_values(["kind", "event_date", "event_id"], kind="stable").reset_index(drop=True)
+
+
+ROWS_PER_CHUNK = 20_000
+
+
+def _events_chunk(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     for col in ("event_date", "period_start", "period_end"):
         frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
     for col in [f"{what}_{end}" for what in ("weapon", "fatalities", "wounded") for end in ("low", "best", "high")]:
         frame[col] = frame[col].astype("float64")  # typed even when no event has that count
-    return frame.sort_values(["kind", "event_date", "event_id"], kind="stable").reset_index(drop=True)
+    return frame
 
 
 def build_events(figures: pd.DataFrame) -> pd.DataFrame:
