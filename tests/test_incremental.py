@@ -50,18 +50,26 @@ def counting(monkeypatch) -> list[str]:
     return extracted
 
 
+def again(folder: Path, out: Path, monkeypatch):
+    """Extract ``folder`` into ``out`` again; return the files extracted and the result, after checking
+    that the frames are those of a full extraction."""
+    extracted = counting(monkeypatch)
+    result = extract(folder, out)
+    monkeypatch.undo()
+    extract(folder, out.with_name("full"), incremental=False)
+    same_frames(out, out.with_name("full"))
+    return extracted, result
+
+
 def test_added_articles_are_the_only_ones_extracted(corpus, tmp_path, monkeypatch):
     folder, later = corpus
     out = tmp_path / "out"
     extract(folder, out)
     for p in later.iterdir():
         shutil.copy(p, folder / p.name)
-    extracted = counting(monkeypatch)
-    result = extract(folder, out)
+    extracted, result = again(folder, out, monkeypatch)
     assert sorted(extracted) == sorted(p.name for p in later.iterdir())
     assert result.reused == 14
-    extract(folder, tmp_path / "full", incremental=False)
-    same_frames(out, tmp_path / "full")
 
 
 def test_a_changed_article_is_extracted_again(corpus, tmp_path, monkeypatch):
@@ -71,11 +79,8 @@ def test_a_changed_article_is_extracted_again(corpus, tmp_path, monkeypatch):
     changed = sorted(folder.glob("*.txt"))[3]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nTrois roquettes ont visé la base d'Ain al-Asad "
                        "mardi, a indiqué la coalition.\n", encoding="utf-8")
-    extracted = counting(monkeypatch)
-    result = extract(folder, out)
+    extracted, result = again(folder, out, monkeypatch)
     assert extracted == [changed.name] and result.reused == 13
-    extract(folder, tmp_path / "full", incremental=False)
-    same_frames(out, tmp_path / "full")
 
 
 def test_other_options_or_damaged_frames_lend_nothing(corpus, tmp_path, monkeypatch):
