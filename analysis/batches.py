@@ -23,6 +23,7 @@ from analysis.corpus.source import Source
 from analysis.extraction import claims_frame, extract_article, figures_frame
 from analysis.tables.events import local_events
 from analysis.tables.schemas import validate
+from analysis.tables.stream import csv_rows_of
 
 MAX_BATCH = 500  # articles per batch on large corpora: a Parquet row group each, and the memory of one batch
 MIN_BATCH = 8
@@ -49,6 +50,7 @@ class Batch:
     default_language: str = "fr"
     max_bytes: int = MAX_BYTES
     known: tuple[str | None, ...] = ()
+    csv: bool = False  # render the pieces' CSV rows here too (the writing process then only appends them)
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Piece:
     rejected: list[dict] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
     reused: list[str] = field(default_factory=list)  # files unchanged since the previous frames: not extracted
+    csv: dict[str, str] = field(default_factory=dict)  # frame name -> its rows as CSV text (Batch.csv)
 
 
 def run_batch(batch: Batch) -> Piece:
@@ -94,4 +97,7 @@ def run_batch(batch: Batch) -> Piece:
     articles = validate("articles", articles_frame(rows, list(batch.extra)))
     figures = validate("figures", figures_frame(figure_rows))
     claims = validate("claims", claims_frame(claim_rows, unify=False))
-    return Piece(articles, figures, claims, local_events(figures), rejected, warnings, reused)
+    piece = Piece(articles, figures, claims, local_events(figures), rejected, warnings, reused)
+    if batch.csv:
+        piece.csv = {name: csv_rows_of(getattr(piece, name)) for name in ("articles", "figures", "claims")}
+    return piece

@@ -31,7 +31,7 @@ from analysis.corpus.source import Source, survey
 from analysis.executors import default_jobs, run_in_order  # noqa: F401  (default_jobs re-exported)
 from analysis.outputs import unit
 from analysis.outputs.fingerprint import corpus_summary, extractor_key, frames_key
-from analysis.tables.events import local_events, merge_events
+from analysis.tables.events import Merger, local_events
 from analysis.tables.frames import (MANIFEST, Frames, FramesError, check_owner, commit_frames,  # noqa: F401
                                     write_frames)
 from analysis.tables.previous import PreviousFrames
@@ -43,10 +43,11 @@ def extraction_options(default_language: str = "fr", max_bytes: int = MAX_BYTES)
 
 
 def plan(source: Source, default_language: str = "fr", max_bytes: int = MAX_BYTES,
-         known: dict[str, str] | None = None) -> tuple[list[Batch], list[str]]:
+         known: dict[str, str] | None = None, csv: bool = False) -> tuple[list[Batch], list[str]]:
     """The batches of a corpus, in corpus order, and the warnings of its survey (catalog, file names).
 
-    ``known`` maps a file to its content hash in previous frames (incremental runs).
+    ``known`` maps a file to its content hash in previous frames (incremental runs); ``csv``: the
+    batches render their CSV rows.
     """
     found = survey(source)
     size = batch_size(len(found.names))
@@ -56,7 +57,7 @@ def plan(source: Source, default_language: str = "fr", max_bytes: int = MAX_BYTE
         names = tuple(found.names[i:i + size])
         batches.append(Batch(source, names, tuple(found.entries.get(n) for n in names), found.catalogued,
                              tuple(found.extra), default_language, max_bytes,
-                             tuple(known.get(n) for n in names) if known else ()))
+                             tuple(known.get(n) for n in names) if known else (), csv))
     return batches, list(found.warnings)
 
 
@@ -68,7 +69,7 @@ class Assembly:
     seen: dict[str, str] = field(default_factory=dict)  # content hash -> first file with it
     rejected: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    events: list = field(default_factory=list)
+    events: Merger = field(default_factory=Merger)
     speakers: set[str] = field(default_factory=set)
     articles: int = 0
     n_chars: int = 0
@@ -97,7 +98,7 @@ class Assembly:
         reused = [f for f in piece.reused if f not in dropped]
         if reused:
             piece = self._with_reused(piece, reused, names)
-        self.events.extend(piece.events)
+        self.events.add(piece.events)
         self.speakers.update(piece.claims["speaker_id"])
         self.articles += len(piece.articles)
         self.n_chars += int(piece.articles["n_chars"].sum())
@@ -163,7 +164,7 @@ def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int 
         frames["articles"] = empty.articles
     mapping = speaker_id_mapping(run.speakers)
     frames["claims"]["speaker_id"] = frames["claims"]["speaker_id"].map(lambda v: mapping.get(v, v))
-    return Frames(frames["articles"], frames["figures"], frames["claims"], merge_events(run.events),
+    return Frames(frames["articles"], frames["figures"], frames["claims"], run.events.frame(),
                   run.rejected_frame(), run.warnings)
 
 
@@ -250,7 +251,7 @@ def _stream(source: Source, folder: Path, options: dict, previous: PreviousFrame
     from analysis.tables.stream import FrameWriter, map_column
 
     batches, warnings = plan(source, options["language"], options["max_bytes"],
-                             previous.hashes if previous else None)
+                             previous.hashes if previous else None, csv=csv)
     run = Assembly(previous=previous, warnings=warnings)
     # run_batch checked each piece's schema in its worker; what the assembly changes keeps it
     # (rows left out, rows of checked frames put in).
@@ -258,7 +259,7 @@ def _stream(source: Source, folder: Path, options: dict, previous: PreviousFrame
     for batch, piece in _pieces(batches, jobs, scheduler, progress):
         piece = run.take(piece, batch.names)
         for name, writer in writers.items():
-            writer.write(getattr(piece, name))
+            writer.write(getattr(piece, name), piece.csv.get(name))
     empty = run_batch(Batch(source, (), (), False, ()))
     for name, writer in writers.items():
         writer.close(empty=getattr(empty, name))
@@ -266,7 +267,7 @@ def _stream(source: Source, folder: Path, options: dict, previous: PreviousFrame
     if mapping:
         map_column(folder, "claims", "speaker_id", mapping, csv=csv)
     rows = {name: writer.rows for name, writer in writers.items()}
-    for name, frame in (("events", merge_events(run.events)), ("rejected", run.rejected_frame())):
+    for name, frame in (("events", run.events.frame()), ("rejected", run.rejected_frame())):
         writer = FrameWriter(name, folder, csv=csv)
         writer.write(frame)
         writer.close()

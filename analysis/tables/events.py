@@ -528,29 +528,53 @@ def local_events(figures: pd.DataFrame) -> list:
     return local
 
 
+class _Group(list):
+    """Events merged into one, with the set of their files (an article is never merged with itself)."""
+
+    def __init__(self, first):
+        super().__init__([first])
+        self.files = {first["file"]}
+
+
+class Merger:
+    """The cross-article merge, fed with articles' :func:`local_events` in file order as they come
+    (a corpus read in batches merges while it reads); :meth:`frame` gives the events frame."""
+
+    def __init__(self):
+        self.merged: list[list] = []
+        self.blocks: dict[tuple, list[list]] = {}  # candidates share kind and day (totals: period)
+
+    def add(self, local) -> None:
+        for ev in local:
+            if not ev["place"]["place_name"]:
+                # Across articles a place must be named on both sides (_same_across): an event without one
+                # stands alone, and is kept out of the blocks so the search stays linear in the corpus.
+                self.merged.append([ev])
+                continue
+            key = (ev["kind"], ev["start"], ev["end"])
+            home = next((m for m in self.blocks.get(key, []) if ev["file"] not in m.files
+                         and _same_across(m[0], ev)), None)
+            if home is None:
+                self.merged.append(_Group(ev))
+                self.blocks.setdefault(key, []).append(self.merged[-1])
+            else:
+                home.append(ev)
+                home.files.add(ev["file"])
+
+    def frame(self) -> pd.DataFrame:
+        merged = self.merged
+        # Rows become columns a chunk at a time: a corpus' rows as dicts would take several times the frame.
+        chunks = [_events_chunk([_event_row(group) for group in merged[i:i + ROWS_PER_CHUNK]])
+                  for i in range(0, len(merged), ROWS_PER_CHUNK)]
+        frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0] if chunks else _events_chunk([])
+        return frame.sort_values(["kind", "event_date", "event_id"], kind="stable").reset_index(drop=True)
+
+
 def merge_events(local) -> pd.DataFrame:
     """The events frame from every article's :func:`local_events`, in file order: merged across articles."""
-    merged: list[list] = []
-    blocks: dict[tuple, list[list]] = {}  # candidates share kind and day (totals: period)
-    for ev in local:
-        if not ev["place"]["place_name"]:
-            # Across articles a place must be named on both sides (_same_across): an event without one
-            # stands alone, and is kept out of the blocks so the search stays linear in the corpus.
-            merged.append([ev])
-            continue
-        key = (ev["kind"], ev["start"], ev["end"])
-        home = next((m for m in blocks.get(key, []) if _same_across(m[0], ev)
-                     and ev["file"] not in {x["file"] for x in m}), None)
-        if home is None:
-            merged.append([ev])
-            blocks.setdefault(key, []).append(merged[-1])
-        else:
-            home.append(ev)
-    # Rows become columns a chunk at a time: a corpus' rows as dicts would take several times the frame.
-    chunks = [_events_chunk([_event_row(group) for group in merged[i:i + ROWS_PER_CHUNK]])
-              for i in range(0, len(merged), ROWS_PER_CHUNK)]
-    frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0] if chunks else _events_chunk([])
-    return frame.sort_values(["kind", "event_date", "event_id"], kind="stable").reset_index(drop=True)
+    merger = Merger()
+    merger.add(local)
+    return merger.frame()
 
 
 ROWS_PER_CHUNK = 20_000
@@ -577,10 +601,10 @@ def _event_row(group: list[dict]) -> dict:
     place = min((ev["place"] for ev in group), key=_specificity)
     counts = [f for f in figs if f["category"] == weapon]
     files = sorted({ev["file"] for ev in group})
-    # Sources disagree when the articles' own counts of the same thing are incompatible.
-    stated = [[c for c in counts if c["file"] == f] for f in files]
-    stated = [c for c in stated if c]
-    agree = all(_agree(a + b) for a in stated for b in stated)
+    # Sources disagree when the articles' own counts of the same thing are incompatible. Pairs of
+    # sources agreeing is the same as all of them agreeing (one value; bounds that pairwise overlap
+    # share a point), so one pass over the counts does, however many sources.
+    agree = _agree(counts)
     grade = "single_source" if len(files) == 1 else ("corroborated" if agree else "contested")
     event_type, sub_event_type = EVENT_TYPES.get(weapon, EVENT_TYPES["attacks"])
     actor1 = next((ev["actor1"] for ev in group if ev["actor1"] != "unknown"), "unknown")

@@ -35,7 +35,9 @@ class FrameWriter:
         self._schema: pa.Schema | None = None
         self.rows = 0
 
-    def write(self, piece: pd.DataFrame) -> None:
+    def write(self, piece: pd.DataFrame, csv_rows: str | None = None) -> None:
+        """Append ``piece``; ``csv_rows``, its rows already rendered by :func:`csv_rows` (in a worker),
+        saves rendering them here."""
         if self.check:
             piece = validate(self.name, piece)
         table = pa.Table.from_pandas(piece, preserve_index=False)
@@ -44,8 +46,10 @@ class FrameWriter:
             self._writer = pq.ParquetWriter(self.parquet_path, self._schema)
         self._writer.write_table(table.cast(self._schema))
         if self.csv:
-            piece.to_csv(self.csv_path, mode="a", header=self.rows == 0 and not self.csv_path.exists(),
-                         index=False, date_format="%Y-%m-%d", lineterminator="\n")
+            with open(self.csv_path, "a", encoding="utf-8", newline="") as fh:
+                if fh.tell() == 0:
+                    fh.write(csv_rows_of(piece.iloc[:0], header=True))
+                fh.write(csv_rows_of(piece) if csv_rows is None else csv_rows)
         self.rows += len(piece)
 
     def close(self, empty: pd.DataFrame | None = None) -> list[Path]:
@@ -56,6 +60,11 @@ class FrameWriter:
             self.write(empty)
         self._writer.close()
         return [self.parquet_path, self.csv_path] if self.csv else [self.parquet_path]
+
+
+def csv_rows_of(piece: pd.DataFrame, header: bool = False) -> str:
+    """A piece's rows as CSV text (ISO dates), the header line only when asked."""
+    return piece.to_csv(index=False, header=header, date_format="%Y-%m-%d", lineterminator="\n")
 
 
 def _with_types(schema: pa.Schema, piece: pd.DataFrame) -> pa.Schema:
