@@ -31,6 +31,7 @@ from analysis.corpus.source import Source, survey
 from analysis.executors import default_jobs, run_in_order  # noqa: F401  (default_jobs re-exported)
 from analysis.outputs import unit
 from analysis.outputs.fingerprint import corpus_summary, extractor_key, frames_key
+from analysis.tables.event_spill import EventSpill
 from analysis.tables.events import Merger, local_events
 from analysis.tables.frames import (MANIFEST, Frames, FramesError, check_owner, commit_frames,  # noqa: F401
                                     write_frames)
@@ -69,7 +70,7 @@ class Assembly:
     seen: dict[str, str] = field(default_factory=dict)  # content hash -> first file with it
     rejected: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    events: Merger = field(default_factory=Merger)
+    events: Merger | EventSpill = field(default_factory=Merger)
     speakers: set[str] = field(default_factory=set)
     articles: int = 0
     n_chars: int = 0
@@ -252,24 +253,31 @@ def _stream(source: Source, folder: Path, options: dict, previous: PreviousFrame
 
     batches, warnings = plan(source, options["language"], options["max_bytes"],
                              previous.hashes if previous else None, csv=csv)
-    run = Assembly(previous=previous, warnings=warnings)
-    # run_batch checked each piece's schema in its worker; what the assembly changes keeps it
-    # (rows left out, rows of checked frames put in).
-    writers = {name: FrameWriter(name, folder, csv=csv, check=False) for name in ("articles", "figures", "claims")}
-    for batch, piece in _pieces(batches, jobs, scheduler, progress):
-        piece = run.take(piece, batch.names)
+    # The events wait on disk, beside the frames being written, until the merge.
+    run = Assembly(previous=previous, warnings=warnings, events=EventSpill(folder / ".events"))
+    try:
+        # run_batch checked each piece's schema in its worker; what the assembly changes keeps it
+        # (rows left out, rows of checked frames put in).
+        writers = {name: FrameWriter(name, folder, csv=csv, check=False) for name in ("articles", "figures", "claims")}
+        for batch, piece in _pieces(batches, jobs, scheduler, progress):
+            piece = run.take(piece, batch.names)
+            for name, writer in writers.items():
+                writer.write(getattr(piece, name), piece.csv.get(name))
+        empty = run_batch(Batch(source, (), (), False, ()))
         for name, writer in writers.items():
-            writer.write(getattr(piece, name), piece.csv.get(name))
-    empty = run_batch(Batch(source, (), (), False, ()))
-    for name, writer in writers.items():
-        writer.close(empty=getattr(empty, name))
-    mapping = speaker_id_mapping(run.speakers)
-    if mapping:
-        map_column(folder, "claims", "speaker_id", mapping, csv=csv)
-    rows = {name: writer.rows for name, writer in writers.items()}
-    for name, frame in (("events", run.events.frame()), ("rejected", run.rejected_frame())):
-        writer = FrameWriter(name, folder, csv=csv)
-        writer.write(frame)
-        writer.close()
-        rows[name] = writer.rows
+            writer.close(empty=getattr(empty, name))
+        mapping = speaker_id_mapping(run.speakers)
+        if mapping:
+            map_column(folder, "claims", "speaker_id", mapping, csv=csv)
+        rows = {name: writer.rows for name, writer in writers.items()}
+        events = FrameWriter("events", folder, csv=csv)
+        for part in run.events.frames():
+            events.write(part)
+        events.close(empty=Merger().frame())
+    finally:
+        run.events.close()
+    rejected = FrameWriter("rejected", folder, csv=csv)
+    rejected.write(run.rejected_frame())
+    rejected.close()
+    rows.update(events=events.rows, rejected=rejected.rows)
     return Extracted(rows, run.n_chars, run.rejected_frame(), run.warnings, run.reused, {})

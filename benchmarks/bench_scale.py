@@ -4,7 +4,7 @@ What: for each size (default 10,000, 50,000 and 200,000 articles) takes a
 generated corpus of unique articles (``corpus_generator.py``: about 4.2 KB
 each, a fifth English; cached between runs), runs the command a user runs,
 ``python -m analysis extract CORPUS --out OUT -q --jobs J``, as a subprocess,
-samples every 0.1 s the resident memory of that process and all its children
+samples every 0.2 s the memory (PSS) of that process and all its children
 (summed: worker processes count) and prints one row per run: articles, MB of
 text, wall seconds, MB/s per core, peak GB, jobs, and the size of the output
 (Parquet and CSV). Then an estimate for 1,000,000 articles on one machine and
@@ -15,8 +15,9 @@ linear; this table shows all three, against the baseline of the old code
 (1 core: 10,000 articles 23 s 0.72 GB; 50,000 118 s 2.9 GB; 200,000 592 s 10.8 GB).
 
 Notes: the wall time is the whole command, Python start and imports included.
-Summed RSS counts pages shared between the parent and its forked workers once
-per process, so it errs high; a peak shorter than 0.1 s can be missed. The
+PSS counts a page shared between the parent and its forked workers once in
+the sum (resident sizes would count it once per process); a peak shorter than
+0.2 s can be missed. The
 output frames go to a temporary folder removed after each run.
 
 Usage::

@@ -531,6 +531,8 @@ def local_events(figures: pd.DataFrame) -> list:
 class _Group(list):
     """Events merged into one, with the set of their files (an article is never merged with itself)."""
 
+    __slots__ = ("files",)
+
     def __init__(self, first):
         super().__init__([first])
         self.files = {first["file"]}
@@ -561,13 +563,13 @@ class Merger:
                 home.append(ev)
                 home.files.add(ev["file"])
 
+    def rows(self) -> list[dict]:
+        """The events frame's rows, in its order (kind, event date, event id)."""
+        rows = [_event_row(group) for group in self.merged]
+        return sorted(rows, key=lambda r: (r["kind"], r["event_date"], r["event_id"]))
+
     def frame(self) -> pd.DataFrame:
-        merged = self.merged
-        # Rows become columns a chunk at a time: a corpus' rows as dicts would take several times the frame.
-        chunks = [_events_chunk([_event_row(group) for group in merged[i:i + ROWS_PER_CHUNK]])
-                  for i in range(0, len(merged), ROWS_PER_CHUNK)]
-        frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0] if chunks else _events_chunk([])
-        return frame.sort_values(["kind", "event_date", "event_id"], kind="stable").reset_index(drop=True)
+        return events_frame(self.rows())
 
 
 def merge_events(local) -> pd.DataFrame:
@@ -578,6 +580,13 @@ def merge_events(local) -> pd.DataFrame:
 
 
 ROWS_PER_CHUNK = 20_000
+
+
+def events_frame(rows: list[dict]) -> pd.DataFrame:
+    """Event rows as the events frame, typed. Rows become columns a chunk at a time: a corpus' rows
+    as dicts would take several times the frame."""
+    chunks = [_events_chunk(rows[i:i + ROWS_PER_CHUNK]) for i in range(0, len(rows), ROWS_PER_CHUNK)]
+    return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0] if chunks else _events_chunk([])
 
 
 def _events_chunk(rows: list[dict]) -> pd.DataFrame:
