@@ -33,8 +33,7 @@ from analysis.outputs import unit
 from analysis.outputs.fingerprint import corpus_summary, extractor_key, frames_key
 from analysis.tables.event_spill import EventSpill
 from analysis.tables.events import Merger, local_events
-from analysis.tables.frames import (MANIFEST, Frames, FramesError, check_owner, commit_frames,  # noqa: F401
-                                    write_frames)
+from analysis.tables.frames import MANIFEST, Frames, FramesError, check_owner, write_frames  # noqa: F401
 from analysis.tables.previous import PreviousFrames
 
 

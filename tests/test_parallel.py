@@ -4,7 +4,6 @@ byte for byte; a corpus is written a batch at a time."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
