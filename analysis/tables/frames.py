@@ -44,16 +44,11 @@ def write_frame(name: str, frame: pd.DataFrame, out_dir: Path, check: bool = Tru
 
     A plain write: callers write into a private staging folder (see :func:`write_frames`).
     """
-    if check:
-        from analysis.tables.schemas import validate  # pandera loads slowly: only writers need it
+    from analysis.tables.stream import FrameWriter  # imports pandera, slow to load: only writers need it
 
-        frame = validate(name, frame)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    parquet, csv = out_dir / f"{name}.parquet", out_dir / f"{name}.csv"
-    frame.to_parquet(parquet, index=False, engine="pyarrow")
-    frame.to_csv(csv, index=False, date_format="%Y-%m-%d", lineterminator="\n")
-    return [parquet, csv]
+    writer = FrameWriter(name, out_dir, check=check)
+    writer.write(frame)
+    return writer.close()
 
 
 def owner(folder: Path) -> str | None:
