@@ -71,26 +71,22 @@ class Assembly:
     warnings: list[str] = field(default_factory=list)
     events: Merger | EventSpill = field(default_factory=Merger)
     speakers: set[str] = field(default_factory=set)
-    articles: int = 0
     n_chars: int = 0
     reused: int = 0
 
     def take(self, piece: Piece, names: tuple[str, ...]) -> Piece:
         """The piece with duplicates of earlier texts left out and reused rows put in; records the rest."""
-        articles = piece.articles
         dropped = set()
-        for file, digest in zip(articles["file"], articles["sha256"]):
+        rejected = {r["file"]: r for r in piece.rejected}
+        for file, digest in zip(piece.articles["file"], piece.articles["sha256"]):
             if digest in self.seen:
                 # Counted once: a figure repeated under two names would count twice in every chart.
                 dropped.add(file)
+                rejected[file] = {"file": file, "reason": f"duplicate of {self.seen[digest]} (same text)"}
             else:
                 self.seen[digest] = file
-        rejected = {r["file"]: r for r in piece.rejected}
-        for file, digest in zip(articles["file"], articles["sha256"]):
-            if file in dropped:
-                rejected[file] = {"file": file, "reason": f"duplicate of {self.seen[digest]} (same text)"}
         self.rejected.extend(rejected[n] for n in names if n in rejected)  # corpus order
-        self.warnings.extend(f"{note}" for file, note in piece.warnings if file not in dropped)
+        self.warnings.extend(note for file, note in piece.warnings if file not in dropped)
         if dropped:
             keep = lambda frame: frame[~frame["file"].isin(dropped)].reset_index(drop=True)  # noqa: E731
             piece = Piece(keep(piece.articles), keep(piece.figures), keep(piece.claims),
@@ -100,7 +96,6 @@ class Assembly:
             piece = self._with_reused(piece, reused, names)
         self.events.add(piece.events)
         self.speakers.update(piece.claims["speaker_id"])
-        self.articles += len(piece.articles)
         self.n_chars += int(piece.articles["n_chars"].sum())
         return piece
 
@@ -157,7 +152,7 @@ def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int 
         piece = run.take(piece, batch.names)
         for name in parts:
             parts[name].append(getattr(piece, name))
-    empty = run_batch(Batch(source, (), (), False, ()))
+    empty = _empty(source)
     frames = {name: pd.concat(parts[name], ignore_index=True) if parts[name] else getattr(empty, name)
               for name in parts}
     if not parts["articles"]:
@@ -166,6 +161,11 @@ def build_frames(corpus_dir: Path, default_language: str = "fr", max_bytes: int 
     frames["claims"]["speaker_id"] = frames["claims"]["speaker_id"].map(lambda v: mapping.get(v, v))
     return Frames(frames["articles"], frames["figures"], frames["claims"], run.events.frame(),
                   run.rejected_frame(), run.warnings)
+
+
+def _empty(source: Source) -> Piece:
+    """The frames of no article, with their columns and dtypes (written when no piece brought any row)."""
+    return run_batch(Batch(source, (), (), False, ()))
 
 
 class NoArticles(FramesError):
@@ -191,13 +191,15 @@ class Extracted:
 
 def extract(corpus_dir, out_dir: Path, default_language: str = "fr", max_bytes: int = MAX_BYTES,
             progress: bool = False, replace: bool = False, wait: float = 0.0, log=None, jobs: int = 1,
-            scheduler: str | None = None, csv: bool = True, incremental: bool = True) -> Extracted:
+            scheduler: str | None = None, csv: bool = True, incremental: bool = True,
+            summary: dict | None = None) -> Extracted:
     """Extract ``corpus_dir`` (a folder or an fsspec URL) into ``out_dir`` as one unit, in batches.
 
     The unit records the corpus (its summary: articles, bytes, one hash) and
     the key of its inputs, so readers can tell whose frames these are and
     whether they are still current. ``csv=False`` writes Parquet only (large
-    corpora); ``incremental=False`` extracts every article again.
+    corpora); ``incremental=False`` extracts every article again; ``summary``: the corpus'
+    :func:`corpus_summary` when the caller already computed it (hashing a large corpus takes seconds).
     """
     source = Source.of(corpus_dir)
     if not source.exists():
@@ -208,7 +210,8 @@ def extract(corpus_dir, out_dir: Path, default_language: str = "fr", max_bytes: 
         staged = unit.staging(out_dir)
         try:
             result = write_streamed(source, staged, default_language, max_bytes, jobs=jobs, scheduler=scheduler,
-                                    progress=progress, csv=csv, previous=out_dir if incremental else None)
+                                    progress=progress, csv=csv, previous=out_dir if incremental else None,
+                                    summary=summary)
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise
@@ -262,7 +265,7 @@ def _stream(source: Source, folder: Path, options: dict, previous: PreviousFrame
             piece = run.take(piece, batch.names)
             for name, writer in writers.items():
                 writer.write(getattr(piece, name), piece.csv.get(name))
-        empty = run_batch(Batch(source, (), (), False, ()))
+        empty = _empty(source)
         for name, writer in writers.items():
             writer.close(empty=getattr(empty, name))
         mapping = speaker_id_mapping(run.speakers)

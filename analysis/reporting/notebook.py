@@ -66,7 +66,7 @@ def load(corpus: str | Path, frames: str | Path | None = None,
     lockfile changed. With a ``frames`` folder, it must hold this corpus'
     current frames, or :class:`ParameterError` says why not.
     """
-    from analysis.outputs.fingerprint import frames_key
+    from analysis.outputs.fingerprint import corpus_summary, frames_key
     from analysis.tables.frames import FramesError, default_dir, manifest, read_frames
     from analysis.outputs.unit import UnitBusy
     from analysis.pipeline import default_jobs, extract, extraction_options
@@ -74,13 +74,14 @@ def load(corpus: str | Path, frames: str | Path | None = None,
     source = resolve(corpus).resolve()
     if not source.is_dir():
         raise ParameterError(f"corpus folder not found: {source}")
-    key = frames_key(source, extraction_options())
+    summary = corpus_summary(source)  # hashed once, for the key and for an extraction
+    key = frames_key(source, extraction_options(), summary)
     try:
         if frames is None:
             folder = default_dir(source)
             held = manifest(folder)
             if held.get("key") != key or held.get("corpus") != str(source):
-                extract(source, folder, wait=READ_WAIT, jobs=default_jobs())
+                extract(source, folder, wait=READ_WAIT, jobs=default_jobs(), summary=summary)
             return read_frames(folder, columns)
         folder = resolve(frames)
         held = manifest(folder)

@@ -17,8 +17,6 @@ import pickle
 import shutil
 from pathlib import Path
 
-import pandas as pd
-
 from analysis.tables.events import Merger, events_frame
 
 FLUSH = 20_000  # events buffered in memory before they are appended to their buckets' files
@@ -72,11 +70,6 @@ class EventSpill:
                 parts = []
         if parts:
             yield events_frame(parts)
-
-    def frame(self) -> pd.DataFrame:
-        """The whole events frame (for a corpus that fits in memory)."""
-        parts = list(self.frames())
-        return pd.concat(parts, ignore_index=True) if parts else events_frame([])
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
