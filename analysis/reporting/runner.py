@@ -2,7 +2,9 @@
 
 A report is one unit (:mod:`analysis.outputs.unit`): its folder (``reports/``
 for the default corpus, ``reports/<corpus>/`` for another) holds the frames
-(``frames/``), every executed notebook and its HTML, and ``manifest.json``;
+(``frames/``, with the ACLED export ``frames/events_acled.csv``), every executed
+notebook and its HTML, ``index.html`` (every report with its charts, parameters
+and inputs: :mod:`analysis.reporting.index_page`) and ``manifest.json``;
 its charts go to ``figures/`` (or ``<out>/figures/``). The manifest names the
 corpus, the parameters each notebook ran with, the hash of every input and of
 every output.
@@ -167,6 +169,7 @@ def _prepare_environment() -> None:
         os.environ[key] = value
 
 
+TEMPLATES = Path(__file__).parent / "templates"  # offline/: JupyterLab's page without CDN scripts
 MARKER_LINE = re.compile(r"^[ \t]*#[ \t]*NBVAL_\w+[ \t]*\n?", re.MULTILINE)
 
 
@@ -184,7 +187,10 @@ def _record_parameters(executed: Path, params: dict) -> None:
 
 
 def export_html(executed: Path, target: Path) -> None:
-    """The executed notebook as a self-contained HTML page, without test markers."""
+    """The executed notebook as a self-contained HTML page, without test markers.
+
+    The page loads nothing from the network (see ``templates/offline``), so that it
+    opens from disk without errors, offline as online."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -192,7 +198,7 @@ def export_html(executed: Path, target: Path) -> None:
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.source = MARKER_LINE.sub("", cell.source)
-    body, _ = HTMLExporter().from_notebook_node(nb)
+    body, _ = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="offline").from_notebook_node(nb)
     target.write_text(body, encoding="utf-8")
 
 
@@ -294,7 +300,7 @@ def _build_locked(corpus: Path, out: Path, figures: Path, params: dict, paramete
         mine = {f"{name}.ipynb", f"{name}.html"} | {f"charts/{c}" for c in previous.get("outputs", [])}
         if extract or previous.get("key") != keys[name] or mine & stale_outputs:
             todo.append(name)
-    if not todo and not extract:
+    if not todo and not extract and "index.html" not in stale_outputs:
         log("report: up to date, nothing to run (every output checked against the manifest)")
         return old
 
@@ -336,7 +342,10 @@ def _run_and_commit(corpus, out, figures, params, parameters, old, key, keys, re
             log(f"warning: {w}")
         for row in built.rejected.itertuples(index=False):
             log(f"rejected: {corpus / row.file}: {row.reason}")
-        files = [*built.manifest["files"], "frames.json"]
+        from analysis.tables.export import export_acled
+
+        export_acled(staged / "frames")
+        files = [*built.manifest["files"], "frames.json", "events_acled.csv"]
         manifest["frames"] = {"key": key, "seconds": round(time.perf_counter() - t0, 2), "folder": "frames"}
         moves += [(f"frames/{f}", frames_folder / f) for f in files]
         kernel_frames = staged / "frames"
@@ -385,8 +394,23 @@ def _run_and_commit(corpus, out, figures, params, parameters, old, key, keys, re
                 manifest["charts"][c] = old["charts"][c]
     manifest["versions"] = _versions()
     manifest["git_commit"] = _git_commit()
+    manifest["built"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+    moves.append(("index.html", out / "index.html"))
+    manifest["outputs"]["index.html"] = _write_index(staged / "index.html", manifest, params, out, figures)
     unit.commit(out, staged, moves, MANIFEST, manifest)
     return manifest
+
+
+def _write_index(target: Path, manifest: dict, params: dict, out: Path, figures: Path) -> str:
+    """Write the report folder's ``index.html`` (:mod:`analysis.reporting.index_page`); return its hash."""
+    from analysis.reporting import index_page
+
+    infos = {name: index_page.notebook_info(json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))
+                                            ["cells"], name) for name in params}
+    frame_files = {k.split("/", 1)[1] for k in manifest["outputs"] if k.startswith("frames/")}
+    page = index_page.render(manifest, infos, index_page.charts_href(out, figures), frame_files)
+    target.write_text(page, encoding="utf-8")
+    return sha256_file(target)
 
 
 CHECK_MARK = "NBVAL_CHECK_OUTPUT"
