@@ -264,9 +264,12 @@ def build(corpus: Path | None = None, out: Path | None = None, figures: Path | N
         raise ReportError(f"--out must be a folder, and {out} is a file", usage=True)
     try:
         with unit.locked(out):
-            return _build_locked(corpus, out, figures, params, parameters, force, replace, log)
+            manifest = _build_locked(corpus, out, figures, params, parameters, force, replace, log)
     except unit.UnitBusy as exc:
         raise ReportError(str(exc)) from None
+    if (out / "index.html").is_file():
+        log(f"report: every report and its charts: {out / 'index.html'}")
+    return manifest
 
 
 def _build_locked(corpus: Path, out: Path, figures: Path, params: dict, parameters: Path, force: bool,
