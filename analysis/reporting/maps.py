@@ -23,18 +23,18 @@ import json
 import math
 from functools import lru_cache
 
-import matplotlib.pyplot as plt
-import numpy as np
-import pandas as pd
-from matplotlib.patches import PathPatch
-from matplotlib.path import Path as MplPath
-
 from analysis.paths import RESOURCES
-from analysis.reporting.plots import LABELS, caption
+from analysis.reporting.plots import LABELS, caption  # first: it sets the backend and the matplotlibrc
 from analysis.resources.gazetteer import places
 
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.patches import PathPatch  # noqa: E402
+from matplotlib.path import Path as MplPath  # noqa: E402
+
 BORDERS = RESOURCES / "geo" / "borders.json"  # countries of the region (Natural Earth 1:50m)
-DEFAULT_EXTENT = (36.0, 29.0, 49.0, 38.0)  # lon min, lat min, lon max, lat max: Iraq and Syria, when no attack is located
+DEFAULT_EXTENT = (36.0, 29.0, 49.0, 38.0)  # lon min, lat min, lon max, lat max: Iraq and Syria, when nothing is located
 MIN_SPAN = (8.0, 5.0)  # smallest extent drawn (degrees of longitude, latitude): one place still shows its countries
 MARGIN = 0.12  # share of the located points' span added on every side
 UNIT_AREA = 60.0  # circle area (points²) of one attack, when few attacks are drawn
