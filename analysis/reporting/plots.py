@@ -476,7 +476,8 @@ def speaker_counts(claims: pd.DataFrame) -> pd.Series:
         return claims["speaker"].replace("", "unnamed").value_counts()
     key = claims["speaker_id"].fillna("").astype("str")
     kind = claims["speaker_kind"].fillna("").astype("str") if "speaker_kind" in claims else pd.Series("", index=key.index)
-    key = key.map(_spelling_merges(set(key), set(key[kind.to_numpy() == "person"]))).fillna(key)
+    merges = _spelling_merges(set(key), set(key[kind.to_numpy() == "person"]))
+    key = pd.Series([merges.get(k, k) for k in key], index=key.index, dtype="str")
     names = pd.DataFrame({"key": key.to_numpy(), "name": claims["speaker"].fillna("").astype("str").to_numpy(),
                           "order": np.arange(len(claims))})
     # The most frequent written name of each key, ties to the first written (as ``value_counts`` orders them).
