@@ -129,12 +129,14 @@ def _many_outlets(seed_frames, n=12):
     return big
 
 
-def test_outlets_past_ten_never_share_a_colour(seed_frames):
-    big = _many_outlets(seed_frames)
+@pytest.mark.parametrize("top", [plots.TOP, len(plots.PALETTE)])
+def test_outlets_past_ten_never_share_a_colour(seed_frames, monkeypatch, top):
+    monkeypatch.setattr(plots, "TOP", top)  # the palette holds a distinct colour for every outlet named
+    big = _many_outlets(seed_frames, n=top + 3)
     fig = plots.articles_overview(big.articles, big.figures, big.rejected)
     legend = fig.axes[0].get_legend()
     entries = [t.get_text() for t in legend.get_texts()]
-    assert len(entries) == plots.TOP + 1 and entries[-1] == f"other outlets ({12 - plots.TOP})"
+    assert len(entries) == top + 1 and entries[-1] == "other outlets (3)"
     faces = [tuple(h.get_facecolor()) for h in legend.legend_handles]
     assert len(set(faces)) == len(faces)
     plots.plt.close(fig)
