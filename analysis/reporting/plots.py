@@ -14,6 +14,7 @@ five articles to hundreds of thousands.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import matplotlib
@@ -491,8 +492,6 @@ def speaker_counts(claims: pd.DataFrame) -> pd.Series:
 
 def _spelling_merges(keys: set[str], persons: set[str]) -> dict[str, str]:
     """Speaker keys to merge into another key for counting (see :func:`speaker_counts`)."""
-    import re
-
     by_acronym: dict[str, set[str]] = {}
     by_surname: dict[str, set[str]] = {}
     for key in keys:
