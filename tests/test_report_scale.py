@@ -29,12 +29,12 @@ def _draw(name, big):
         return plots.articles_overview(big.articles, big.figures, big.rejected)
     if name == "02":
         table = tempo.strike_tempo(big.figures, big.claims, big.articles, frequency="week", actor="coalition")
-        return plots.strike_tempo(table, "week")
+        return plots.strike_tempo(table, "week", actor="coalition")
     if name == "03":
         return plots.attack_counts(tempo.attack_counts(big.events, "day"), "day", tempo.attack_rates(big.events, "day"))
     if name == "03-place":
-        return plots.attacks_by_place(big.events[(big.events["actor2"] == "coalition") & (big.events["kind"] == "event")])
-    return plots.claims_overview(big.claims)
+        return plots.attacks_by_place(tempo.attacks_in_window(big.events))
+    return plots.claims_overview(big.claims, big.figures, big.articles)
 
 
 def test_the_synthetic_frames_have_the_size_and_variety_asked(big, seed_frames):
@@ -55,6 +55,10 @@ def test_charts_of_many_articles_draw_few_items_and_stay_small(big, name, tmp_pa
     assert _artists(fig) < 1500, (name, _artists(fig))
     for ax in fig.axes:
         assert len(ax.get_xticklabels()) <= 20 and len(ax.get_yticklabels()) <= 20, name
+    renderer = fig.canvas.get_renderer()
+    for legend in [ax.get_legend() for ax in fig.axes if ax.get_legend() is not None]:
+        box = legend.get_window_extent(renderer)
+        assert not any(box.overlaps(ax.patch.get_window_extent(renderer)) for ax in fig.axes), name
     png, svg = plots.save(fig, tmp_path, name)
     assert png.stat().st_size < 400_000 and svg.stat().st_size < 400_000, (name, png.stat().st_size, svg.stat().st_size)
 

@@ -1,17 +1,20 @@
 """The charts of the reports: plain functions from frames to matplotlib figures.
 
-Every chart has a title, axis labels with units and a caption line naming its
-sources. :func:`save` writes PNG and SVG that are byte-identical from run to
-run (no dates in the metadata, a fixed SVG hash salt from ``matplotlibrc``)
-and closes the figure; a notebook shows the saved PNG (:func:`image`), so each
-chart is drawn once. A chart aggregates before drawing (per outlet, month,
-place) and names a bounded number of items, so that it stays readable and
-cheap from five articles to hundreds of thousands.
+Every chart has a title, axis labels with units and a caption stating its
+source, the period it covers and, where bounds are drawn, what a bound means.
+Legends sit outside the data area, so that they never hide a bar or a line.
+:func:`save` writes PNG and SVG that are byte-identical from run to run (no
+dates in the metadata, a fixed SVG hash salt from ``matplotlibrc``) and closes
+the figure; a notebook shows the saved PNG (:func:`image`), so each chart is
+drawn once. A chart aggregates before drawing (per outlet, month, place) and
+names a bounded number of items, so that it stays readable and cheap from
+five articles to hundreds of thousands.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import matplotlib
@@ -29,24 +32,33 @@ from matplotlib.ticker import MaxNLocator, StrMethodFormatter  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from analysis.reporting.tempo import coarsened, rates_by_month  # noqa: E402
-from analysis.resources.gazetteer import places  # noqa: E402
+from analysis.reporting.tempo import (actor_name, coarsened, no_strikes_message, rates_by_month,  # noqa: E402
+                                      source_label, window_text)
 
 WEAPON_COLOURS = {"rockets": "#d62728", "drones": "#1f77b4", "indirect_fire": "#ff7f0e", "missiles": "#9467bd",
                   "artillery_rounds": "#8c564b", "strikes": "#2ca02c", "attacks": "#7f7f7f"}
+# Distinct colours for named items (outlets, sources), greys kept for "other" and "unknown".
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf",
+           "#393b79", "#8c6d31", "#843c39"]
+OTHER_COLOUR, UNKNOWN_COLOUR = "#7f7f7f", "#c7c7c7"
 # Bounds that keep a chart readable and cheap whatever the corpus' size: past them, items are
 # aggregated (per outlet, per month, per place) rather than drawn one artist each.
 PER_ARTICLE = 30  # articles drawn one bar each; more: a distribution of figures per article
 DETAILED = 40  # figures or totals drawn one segment and one label each; more: their spread per month
-BARS = 150  # periods drawn as bars; more: a stacked step area
+BARS = 150  # periods on a time axis drawn as bars; more: coarser periods (week, month, year)
 TOP = 8  # outlets or sources named in a legend; the others are grouped
 PLACES = 15  # places named on the bar chart; the others are grouped
-LABELS = 10  # places labelled on the map
+SPEAKERS = 12  # speakers and sources named on chart 04
 SOURCES = 6  # sources named in a caption
+NO_PLACE = "place not stated"
+BOUNDS = ("▲ arrow up: 'plus de', 'more than', 'at least': the value is a lower bound; ▼ dashed, arrow down: "
+          "'moins de', 'less than': an upper bound; band: a vague amount, drawn as its range")
+
+assert len(PALETTE) > TOP  # named items never share a colour
 
 
 def caption(fig, text: str) -> None:
-    """The sources line under a chart."""
+    """The caption under a chart: source, period, what a bound means."""
     fig.text(0.01, 0.01, text, fontsize=7, color="#444444", ha="left", va="bottom", wrap=True)
 
 
@@ -79,6 +91,13 @@ def top_or_other(values: pd.Series, keep: int, other: str) -> pd.Series:
     return values.where(values.isin(kept), f"{other} ({len(counts) - keep})")
 
 
+def colours(labels: list[str], greys: dict[str, str] | None = None) -> list[str]:
+    """One distinct colour per label, in order; the labels in ``greys`` (other, unknown) get their grey."""
+    greys = greys or {}
+    named = iter(PALETTE)
+    return [greys[label] if label in greys else next(named) for label in labels]
+
+
 def shorten(label: str, width: int = 40) -> str:
     """A label cut to ``width`` characters, marked when cut."""
     label = str(label)
@@ -98,25 +117,88 @@ def date_axis(ax) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
+def legend_outside(ax, handles=None, labels=None, **kwargs):
+    """A legend right of the axes, never over the data area."""
+    if handles is None:
+        handles, labels = ax.get_legend_handles_labels()
+    if not handles:
+        return None
+    return ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0,
+                     fontsize=7, **kwargs)
+
+
+def time_window(ax, first, last, start=None, end=None) -> None:
+    """The x axis from ``start`` (else ``first``) to ``end`` (else ``last``), a little wider, at least two
+    weeks: a one-day item is not drawn on an axis of hours, and a window says where nothing was found."""
+    lo = pd.Timestamp(start) if start is not None else first
+    hi = pd.Timestamp(end) + pd.Timedelta(days=1) if end is not None else last
+    if pd.isna(lo) or pd.isna(hi):
+        return
+    lo, hi = min(lo, first) if pd.notna(first) else lo, max(hi, last) if pd.notna(last) else hi
+    pad = max((hi - lo) * 0.03, pd.Timedelta(days=7) - (hi - lo) / 2, pd.Timedelta(days=1))
+    ax.set_xlim(lo - pad, hi + pad)
+
+
+def period_text(first, last, what: str = "dates") -> str:
+    """The dates a chart covers, for its caption."""
+    if pd.isna(first) or pd.isna(last):
+        return f"{what}: none known"
+    return f"{what}: {pd.Timestamp(first):%Y-%m-%d} to {pd.Timestamp(last):%Y-%m-%d}"
+
+
+def declutter(fig, texts: list) -> None:
+    """Hide each label that would overlap a label kept before it (the list is in order of priority)."""
+    if len(texts) < 2:
+        return
+    renderer = fig.canvas.get_renderer()
+    kept = []
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        if any(box.overlaps(k) for k in kept):
+            text.set_visible(False)
+        else:
+            kept.append(box)
+
+
+def _message(ax, text: str) -> None:
+    """An empty selection says so in words, on axes with no ticks rather than empty 0–1 axes."""
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=11, color="#444444", wrap=True,
+            transform=ax.transAxes)
+
+
 def articles_overview(articles: pd.DataFrame, figures: pd.DataFrame, rejected: pd.DataFrame):
     """Articles by outlet and publication year, and what was extracted from each.
 
-    Up to :data:`PER_ARTICLE` articles, one bar per article; more, the number of
-    articles by how many figures each gave, by language."""
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.5))
-    year = articles["published_date"].dt.year.astype("Int64").astype("string").fillna("unknown")
-    outlet = top_or_other(articles["outlet"].fillna("").replace("", "unknown outlet"), TOP, "other outlets")
-    counts = pd.crosstab(year, outlet)
-    counts = counts[counts.sum().sort_values(ascending=False, kind="stable").index]
-    counts.plot.bar(ax=ax1, stacked=True, width=0.7)
+    Years run on a continuous axis (a year without an article is an empty slot);
+    the :data:`TOP` outlets with most articles are named, each in its own colour,
+    the others grouped. Up to :data:`PER_ARTICLE` articles, one bar per article;
+    more, the number of articles by how many figures each gave, by language."""
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 4.8), width_ratios=(1.25, 1))
+    dates = articles["published_date"]
+    years = dates.dt.year.astype("Int64")
+    order = [str(y) for y in range(int(years.min()), int(years.max()) + 1)] if years.notna().any() else []
+    year = years.astype("string").fillna("unknown")
+    if year.eq("unknown").any():
+        order.append("unknown")
+    outlet = articles["outlet"].fillna("").replace("", "unknown outlet")
+    grouped = top_or_other(outlet, TOP, "other outlets")
+    counts = pd.crosstab(year, grouped).reindex(order, fill_value=0)
+    others = [c for c in counts.columns if c.startswith("other outlets (")]
+    named = counts.drop(columns=others + ["unknown outlet"], errors="ignore")
+    named = named[named.sum().sort_values(ascending=False, kind="stable").index]
+    counts = counts[list(named.columns) + [c for c in ("unknown outlet", *others) if c in counts.columns]]
+    greys = {"unknown outlet": UNKNOWN_COLOUR, **{c: OTHER_COLOUR for c in others}}
+    counts.plot.bar(ax=ax1, stacked=True, width=0.7, color=colours(list(counts.columns), greys), legend=False)
     ax1.set(title="Articles by publication year and outlet", xlabel="year published", ylabel="articles")
     count_axis(ax1.yaxis)
-    ax1.legend(fontsize=7, title=None, loc="upper left")
+    legend_outside(ax1, title=f"outlet ({outlet.nunique():,})")
     per = figures.groupby("file").size().reindex(articles["file"], fill_value=0)
     if len(articles) <= PER_ARTICLE:
-        ax2.barh([f[:18] for f in per.index], per.values, color="#1f77b4")
+        ax2.barh([shorten(f, 24) for f in per.index], per.values, color="#1f77b4")
         count_axis(ax2.xaxis)
         ax2.set(title="Figures extracted per article", xlabel="figures", ylabel="article file")
+        ax2.tick_params(axis="y", labelsize=7)
         ax2.invert_yaxis()
     else:
         top = 10
@@ -125,14 +207,17 @@ def articles_overview(articles: pd.DataFrame, figures: pd.DataFrame, rejected: p
             if "language" in articles else np.full(len(articles), "unknown")
         table = pd.crosstab(bins.to_numpy(), language).reindex(range(top + 1), fill_value=0)
         table.index = [str(i) if i < top else f"{top}+" for i in table.index]
-        table.plot.bar(ax=ax2, stacked=True, width=0.8, rot=0)
+        table.plot.bar(ax=ax2, stacked=True, width=0.8, rot=0, legend=False,
+                       color=colours(list(table.columns), {"unknown": UNKNOWN_COLOUR}))
         count_axis(ax2.yaxis)
-        ax2.legend(fontsize=7, title="language", loc="upper right")
+        legend_outside(ax2, title="language")
         ax2.set(title="Articles by number of figures extracted", xlabel="figures extracted from the article",
                 ylabel="articles")
-    caption(fig, f"Source: {len(articles):,} articles of the corpus, {len(rejected):,} rejected file(s); "
-                 "figures extracted by the analysis package.")
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    caption(fig, f"Source: {len(articles):,} articles of the corpus (outlets from its catalog), {len(rejected):,} "
+                 f"rejected file(s); figures extracted by the analysis package. "
+                 f"{period_text(dates.min(), dates.max(), 'Published')}"
+                 f"{f' ({int(dates.isna().sum()):,} undated)' if dates.isna().any() else ''}.")
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig
 
 
@@ -153,181 +238,247 @@ def _spread(ax, spread: pd.DataFrame, colour: str, label: str) -> None:
             label=f"{label}: median")
 
 
-def strike_tempo(tempo: pd.DataFrame, frequency: str):
-    """Strike rates over the periods they cover; bounds drawn as bounds, vague amounts as ranges.
+def _bounded_segments(ax, rows, colour_of, label_of, text_of) -> list:
+    """Each row a segment at its rate over its period: solid (a stated number), ▲ (a lower bound), dashed ▼
+    (an upper bound), band (a range). Returns the text labels, for :func:`declutter`; a label in the
+    right half of the time span ends where its segment ends, so that it stays inside the axes."""
+    texts = []
+    if not rows:
+        return texts
+    middle_of_all = min(r.period_start for r in rows) + (max(r.period_end for r in rows)
+                                                         - min(r.period_start for r in rows)) / 2
+    for row in rows:
+        colour, label = colour_of(row), label_of(row)
+        x0, x1 = row.period_start, row.period_end + pd.Timedelta(days=1)
+        middle = x0 + (x1 - x0) / 2
+        if row.kind == "range":
+            ax.fill_between([x0, x1], row.rate_low, row.rate_high, color=colour, alpha=0.25, label=label)
+            y = row.rate if pd.notna(row.rate) else row.rate_low
+        elif row.kind == "at_least":
+            y = row.rate_low
+            ax.hlines(y, x0, x1, color=colour, lw=2, label=label)
+            ax.plot([middle], [y], marker="^", color=colour, markersize=7, linestyle="none")
+        elif row.kind == "at_most":
+            y = row.rate_high
+            ax.hlines(y, x0, x1, color=colour, lw=2, linestyle="--", label=label)
+            ax.plot([middle], [y], marker="v", color=colour, markersize=7, linestyle="none")
+        else:
+            y = row.rate
+            ax.hlines(y, x0, x1, color=colour, lw=3, label=label)
+        right = middle > middle_of_all
+        texts.append(ax.annotate(text_of(row), (x1 if right else x0, y), fontsize=7, xytext=(-2 if right else 2, 4),
+                                 textcoords="offset points", ha="right" if right else "left"))
+    return texts
 
-    Up to :data:`DETAILED` figures, each is a segment over its period with its
-    words as a label; more, the median and middle half of the rates covering
-    each month, with the number of figures per month below."""
+
+def strike_tempo(tempo: pd.DataFrame, frequency: str, actor: str | None = None, start=None, end=None,
+                 corpus: str | None = None):
+    """Strike rates of ``actor`` (None: all actors) over the periods they cover; bounds drawn as bounds,
+    vague amounts as ranges.
+
+    Every figure is a rate over the whole period it covers (1,375 strikes in three years is about
+    nine a week for three years, never a spike of 1,375). Up to :data:`DETAILED` figures, each is a
+    segment over its period with its words as a label; more, the median and middle half of the
+    rates covering each month, with the number of figures per month below. An empty selection
+    draws no axes but says :func:`tempo.no_strikes_message`."""
+    title = f"Strikes by {actor_name(actor)} (strikes per {frequency})"
+    if tempo.empty:
+        fig, ax = plt.subplots(figsize=(11, 2.5))
+        ax.set_title(title)
+        _message(ax, no_strikes_message(actor, start, end, corpus))
+        caption(fig, "Source: strike figures of the figures frame (none in this selection).")
+        fig.tight_layout(rect=(0, 0.1, 1, 1))
+        return fig
     if len(tempo) > DETAILED:
-        return _strike_tempo_spread(tempo, frequency)
+        return _strike_tempo_spread(tempo, frequency, title, start, end)
     fig, ax = plt.subplots(figsize=(11, 5))
     sources = list(dict.fromkeys(tempo["source"]))
-    colours = {s: plt.cm.tab10(i % 10) for i, s in enumerate(sources)}
-    for row in tempo.itertuples():
-        colour = colours[row.source]
-        x0, x1 = row.period_start, row.period_end + pd.Timedelta(days=1)
-        if row.kind == "range":
-            ax.fill_between([x0, x1], row.rate_low, row.rate_high, color=colour, alpha=0.25, label=row.source)
-        elif row.kind == "at_least":
-            ax.hlines(row.rate_low, x0, x1, color=colour, lw=2, label=row.source)
-            ax.annotate("", xy=(x0 + (x1 - x0) / 2, row.rate_low * 1.25), xytext=(x0 + (x1 - x0) / 2, row.rate_low),
-                        arrowprops={"arrowstyle": "->", "color": colour})
-        elif row.kind == "at_most":
-            ax.hlines(row.rate_high, x0, x1, color=colour, lw=2, linestyle="--", label=row.source)
-            ax.annotate("", xy=(x0 + (x1 - x0) / 2, row.rate_high * 0.75), xytext=(x0 + (x1 - x0) / 2, row.rate_high),
-                        arrowprops={"arrowstyle": "->", "color": colour})
-        else:
-            ax.hlines(row.rate, x0, x1, color=colour, lw=3, label=row.source)
-        ax.annotate(row.text, (x0, row.rate if pd.notna(row.rate) else row.rate_low), fontsize=7,
-                    xytext=(2, 3), textcoords="offset points")
+    named = sources[:TOP]
+    palette = dict(zip(named, colours(named)))
+    rows = list(tempo.itertuples())
+    texts = _bounded_segments(ax, rows, lambda r: palette.get(r.source, OTHER_COLOUR),
+                              lambda r: shorten(r.source, 50) if r.source in palette else
+                              f"other sources ({len(sources) - TOP})", lambda r: r.text)
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles))
-    if unique:
-        ax.legend(list(unique.values())[:TOP], [shorten(k, 60) for k in list(unique)[:TOP]], fontsize=7,
-                  title="stated by", loc="upper left")
-    ax.set(title=f"Coalition strike tempo (strikes per {frequency})", xlabel="period covered by each figure",
-           ylabel=f"strikes per {frequency}")
-    ax.set_ylim(bottom=0)
+    legend_outside(ax, list(unique.values()), list(unique), title="stated by")
+    ax.set(title=title, xlabel="period covered by each figure", ylabel=f"strikes per {frequency}")
+    ax.set_ylim(bottom=0, top=max(ax.get_ylim()[1], 1) * 1.08)
+    time_window(ax, tempo["period_start"].min(), tempo["period_end"].max() + pd.Timedelta(days=1), start, end)
     date_axis(ax)
-    caption(fig, "Each segment spans the period its figure covers. Solid: stated number; arrow up: "
-                 "'plus de' (a lower bound); dashed, arrow down: 'moins de' (an upper bound); band: vague amount. "
-                 "Sources: " + _sources_line(tempo["source"]))
-    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    caption(fig, f"Source: {len(tempo):,} strike figure(s) of the figures frame ({window_text(start, end)}); "
+                 f"{period_text(tempo['period_start'].min(), tempo['period_end'].max(), 'periods covered')}. "
+                 "Each segment is a figure's rate over the whole period it covers. " + BOUNDS +
+                 ". Stated by: " + _sources_line(tempo["source"]))
+    fig.tight_layout(rect=(0, 0.09, 1, 1))
+    declutter(fig, texts)
     return fig
 
 
-def _strike_tempo_spread(tempo: pd.DataFrame, frequency: str):
+def _strike_tempo_spread(tempo: pd.DataFrame, frequency: str, title: str, start, end):
     spread = rates_by_month(tempo)
     fig, (ax, below) = plt.subplots(2, 1, figsize=(11, 6), sharex=True, height_ratios=(3, 1))
     if len(spread):
         _spread(ax, spread, "#1f77b4", "stated rates")
         edges = spread.index.append(pd.DatetimeIndex([spread.index[-1] + pd.offsets.MonthBegin(1)]))
         below.stairs(spread["figures"].to_numpy(), mdates.date2num(edges), fill=True, color="#7f7f7f")
-        ax.legend(fontsize=7, loc="upper left")
-    ax.set(title=f"Coalition strike tempo (strikes per {frequency}), {len(tempo):,} figures",
-           ylabel=f"strikes per {frequency}")
+        legend_outside(ax)
+    ax.set(title=f"{title}, {len(tempo):,} figures", ylabel=f"strikes per {frequency}")
     ax.set_ylim(bottom=0)
     below.set(xlabel="month covered", ylabel="figures")
     count_axis(below.yaxis)
+    time_window(below, tempo["period_start"].min(), tempo["period_end"].max(), start, end)
     date_axis(below)
     bounds = tempo["kind"].value_counts()
-    caption(fig, f"Each figure counts in every month its period covers, at its stated rate ({bounds.get('at_least', 0):,} "
-                 f"lower bounds and {bounds.get('at_most', 0):,} upper bounds at their stated number). Line: median "
-                 "rate of the figures covering the month; band: their middle half. Below: figures covering each "
-                 "month. Sources: " + _sources_line(tempo["source"]))
-    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    caption(fig, f"Source: {len(tempo):,} strike figures of the figures frame ({window_text(start, end)}); "
+                 f"{period_text(tempo['period_start'].min(), tempo['period_end'].max(), 'periods covered')}. "
+                 "Each figure counts in every month its period covers, at its rate over that period; its bound "
+                 f"counts at its stated number ({bounds.get('at_least', 0):,} lower bounds, 'plus de': the true rate "
+                 f"is higher; {bounds.get('at_most', 0):,} upper bounds, 'moins de': it is lower). Line: median rate "
+                 "of the figures covering the month; band: their middle half. Below: figures covering each month. "
+                 "Stated by: " + _sources_line(tempo["source"]))
+    fig.tight_layout(rect=(0, 0.1, 1, 1))
     return fig
 
 
 BAR_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12}
 
 
-def attack_counts(counts: pd.DataFrame, frequency: str, rates: pd.DataFrame | None = None):
-    """Attacks on coalition forces per period, stacked by weapon; period totals as rates over their periods.
+def attack_counts(counts: pd.DataFrame, frequency: str, rates: pd.DataFrame | None = None, start=None, end=None):
+    """Attacks on coalition forces per period, stacked by weapon, on a time axis; period totals as rates
+    over their periods, in a panel of their own below.
 
-    Bars count single events (one per attack, merged across articles); past
+    Bars count single events (one per attack, merged across articles) and stand
+    at their dates: months without an attack are gaps as wide as their time.
+    When the window (``start``..``end``, else the dates counted) spans more than
     :data:`BARS` periods, each bar is the average per ``frequency`` over a
-    week, month or year (``tempo.coarsened``). A
-    period total ("46 attaques depuis le 17 octobre", from
-    ``tempo.attack_rates``) is a horizontal segment at its rate per
-    ``frequency`` spanning the period it covers (arrow up: a lower bound;
-    band: a range); it is drawn beside the bars, never added to them. Past
-    :data:`DETAILED` totals, their median rate per month is drawn instead.
+    week, month or year (``tempo.coarsened``). A period total ("46 attaques
+    depuis le 17 octobre", from ``tempo.attack_rates``) is a horizontal segment
+    at its rate per ``frequency`` spanning the period it covers (▲: a lower
+    bound; band: a range), in the lower panel with its own scale: a total over
+    three days is a high rate that would flatten the bars, and it is never
+    added to them. Past :data:`DETAILED` totals, their median rate per month is drawn instead.
     """
-    fig, ax = plt.subplots(figsize=(10, 4.5))
-    table, drawn = coarsened(counts, frequency, BARS)
-    if not table.empty:
-        starts = table.index
-        ends = starts + (pd.Timedelta(days=BAR_DAYS.get(frequency, 7.0)) if drawn == frequency
-                         else pd.tseries.frequencies.to_offset({"week": "W", "month": "MS", "year": "YS"}[drawn]))
-        widths = (ends - starts) * 0.8
-        bottom = pd.Series(0.0, index=table.index)
-        for weapon in table.columns:
-            ax.bar(starts, table[weapon], width=widths, bottom=bottom, align="edge", label=weapon,
-                   color=WEAPON_COLOURS.get(weapon))
-            bottom = bottom + table[weapon]
-    if rates is not None and len(rates) > DETAILED:
-        spread = rates_by_month(rates)
-        if len(spread):
-            edges = spread.index.append(pd.DatetimeIndex([spread.index[-1] + pd.offsets.MonthBegin(1)]))
-            ax.step(edges, np.append(spread["median"], spread["median"].iloc[-1]), where="post", color="#333333",
-                    lw=1.5, linestyle="--", label=f"period totals ({len(rates):,}): median rate")
-    elif rates is not None and not rates.empty:
-        for i, row in enumerate(rates.itertuples()):
-            x0, x1 = row.period_start, row.period_end + pd.Timedelta(days=1)
-            colour = WEAPON_COLOURS.get(row.weapon, "#333333")
-            label = "period totals (rate)" if i == 0 else None
-            if row.kind == "range":
-                ax.fill_between([x0, x1], row.rate_low, row.rate_high, color=colour, alpha=0.2, label=label)
-            y = row.rate
-            ax.hlines(y, x0, x1, color=colour, lw=2, linestyle="--", label=label if row.kind != "range" else None)
-            if row.kind == "at_least":
-                ax.annotate("", xy=(x0 + (x1 - x0) / 2, y * 1.2), xytext=(x0 + (x1 - x0) / 2, y),
-                            arrowprops={"arrowstyle": "->", "color": colour})
-            ax.annotate(f"{row.label} over {row.days} days", (x0, y), fontsize=7, xytext=(2, 3),
-                        textcoords="offset points")
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(fontsize=8, title="weapon", loc="upper left")
+    rates = rates if rates is not None and not rates.empty else None
+    table, drawn = coarsened(counts, frequency, BARS, start, end)
+    panels = [p for p, shown in (("bars", not table.empty or rates is None), ("rates", rates is not None)) if shown]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(11, 4.5 if len(panels) == 1 else 6.5), sharex=True,
+                             squeeze=False, height_ratios=(3, 2)[: len(panels)])
+    axes = dict(zip(panels, axes[:, 0]))
+    firsts, lasts = [], []
     average = "" if drawn == frequency else f", average over each {drawn}"
-    ax.set(title=f"Attacks on coalition forces per {frequency}{average}", xlabel=f"{drawn} starting",
-           ylabel=f"attacks per {frequency}{' (average)' if average else ''}")
-    ax.set_ylim(bottom=0)
-    if not average:
-        count_axis(ax.yaxis)
-    date_axis(ax)
-    caption(fig, "Source: events frame. Bars: single attacks by hostile actors on coalition forces, one event per "
-                 f"attack merged across articles{'' if not average else f' ({len(counts):,} {frequency}s: each bar is the {drawn} average per {frequency})'}. Dashed: period totals stated by a source, spread as a "
-                 "rate over the period they cover (not added to the bars).")
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    if "bars" in axes:
+        ax = axes["bars"]
+        if not table.empty:
+            starts = table.index
+            ends = starts + (pd.Timedelta(days=BAR_DAYS.get(frequency, 7.0)) if drawn == frequency
+                             else pd.tseries.frequencies.to_offset({"week": "W", "month": "MS", "year": "YS"}[drawn]))
+            widths = (ends - starts) * 0.8
+            bottom = pd.Series(0.0, index=table.index)
+            for weapon in table.columns:
+                ax.bar(starts, table[weapon], width=widths, bottom=bottom, align="edge", label=weapon,
+                       color=WEAPON_COLOURS.get(weapon))
+                bottom = bottom + table[weapon]
+            firsts.append(starts.min())
+            lasts.append(ends.max())
+            legend_outside(ax, title="weapon")
+        else:
+            ax.text(0.5, 0.5, f"no single attack on coalition forces, {window_text(start, end)}", ha="center",
+                    va="center", transform=ax.transAxes, color="#444444")
+        ax.set(title=f"Attacks on coalition forces per {frequency}{average}",
+               ylabel=f"attacks per {frequency}{' (average)' if average else ''}")
+        ax.set_ylim(bottom=0)
+        if not average:
+            count_axis(ax.yaxis)
+    if "rates" in axes:
+        ax = axes["rates"]
+        if len(rates) > DETAILED:
+            spread = rates_by_month(rates)
+            if len(spread):
+                edges = spread.index.append(pd.DatetimeIndex([spread.index[-1] + pd.offsets.MonthBegin(1)]))
+                ax.step(edges, np.append(spread["median"], spread["median"].iloc[-1]), where="post",
+                        color="#333333", lw=1.5, label=f"median rate of {len(rates):,} totals")
+        else:
+            order = rates.sort_values("days", kind="stable")  # shorter totals labelled first
+            texts = _bounded_segments(ax, list(order.itertuples()), lambda r: WEAPON_COLOURS.get(r.weapon, "#333333"),
+                                      lambda r: r.weapon, lambda r: f"{r.label} over {r.days} days")
+        firsts.append(rates["period_start"].min())
+        lasts.append(rates["period_end"].max() + pd.Timedelta(days=1))
+        handles, labels = ax.get_legend_handles_labels()
+        unique = dict(zip(labels, handles))
+        legend_outside(ax, list(unique.values()), list(unique), title="period totals")
+        ax.set(title=f"Period totals stated by a source, as attacks per {frequency} over their period",
+               ylabel=f"attacks per {frequency}")
+        ax.set_ylim(bottom=0, top=max(ax.get_ylim()[1], 1) * 1.1)
+    low = list(axes.values())[-1]
+    low.set_xlabel(f"{drawn} starting" if "rates" not in axes else "date")
+    if firsts:
+        time_window(low, min(firsts), max(lasts), start, end)
+    date_axis(low)
+    first = min(firsts) if firsts else None
+    last = max(lasts) - pd.Timedelta(days=1) if lasts else None
+    caption(fig, f"Source: events frame ({window_text(start, end)}; {period_text(first, last, 'dates drawn')}). "
+                 "Bars: single attacks by hostile actors on coalition forces, one event per attack merged across "
+                 f"articles{'' if not average else f' ({len(counts):,} {frequency}s with attacks: each bar is the {drawn} average per {frequency})'}."
+                 + (" Below: period totals stated by a source, each a rate over the period it covers, not added "
+                    f"to the bars. {BOUNDS}." if rates is not None else ""))
+    fig.tight_layout(rect=(0, 0.08 if rates is not None else 0.06, 1, 1))
+    if rates is not None and len(rates) <= DETAILED:
+        declutter(fig, texts)
     return fig
 
 
-def attacks_by_place(events: pd.DataFrame):
-    """Attacks per place, and a map of the places from the gazetteer's coordinates.
+def attacks_by_place(attacks: pd.DataFrame, start=None, end=None):
+    """Attacks on coalition forces per place, stacked by weapon: give it ``tempo.attacks_in_window``.
 
     The :data:`PLACES` places with most attacks are named, the others grouped;
-    the :data:`LABELS` largest circles on the map are labelled."""
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.8))
-    if "kind" in events:  # a period total is many attacks, not one: it is not counted per place
-        events = events[events["kind"] == "event"]
-    by_place = events.groupby(["place_name", "weapon"]).size().unstack(fill_value=0)
-    if len(by_place) > PLACES:
-        order = by_place.sum(axis=1).sort_values(ascending=False, kind="stable").index
-        other = by_place.loc[order[PLACES:]].sum().rename(f"other places ({len(order) - PLACES})")
-        by_place = pd.concat([by_place.loc[order[:PLACES]], other.to_frame().T]).iloc[::-1]
+    attacks whose place is not stated are a bar of their own, labelled so.
+    Period totals are not counted (a total is many attacks, not one at a place)."""
+    if "kind" in attacks:
+        attacks = attacks[attacks["kind"] == "event"]
+    place = attacks["place_name"].fillna("").astype("str").str.strip().replace("", NO_PLACE)
+    by_place = pd.crosstab(place.to_numpy(), attacks["weapon"].fillna("unknown weapon").to_numpy())
+    named = by_place.drop(index=[NO_PLACE], errors="ignore")
+    order = named.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    rows = [named.loc[order[:PLACES]]]
+    if len(order) > PLACES:
+        rows.append(named.loc[order[PLACES:]].sum().rename(f"other places ({len(order) - PLACES})").to_frame().T)
+    if NO_PLACE in by_place.index:
+        rows.append(by_place.loc[[NO_PLACE]])
+    by_place = pd.concat(rows) if len(by_place) else by_place
+    fig, ax = plt.subplots(figsize=(10, min(2.2 + 0.32 * len(by_place), 8.5)))
     if not by_place.empty:
-        by_place.plot.barh(ax=ax1, stacked=True, color=[WEAPON_COLOURS.get(w) for w in by_place.columns])
-        ax1.legend(fontsize=7, title="weapon", loc="lower right")
-    ax1.set(title="Attacks by place and weapon", xlabel="attacks (events)", ylabel="place")
-    count_axis(ax1.xaxis)
-    known = [p for p in places() if p.latitude is not None and p.kind in ("base", "city")]
-    ax2.scatter([p.longitude for p in known], [p.latitude for p in known], s=6, color="#bbbbbb", label="gazetteer")
-    located = events.dropna(subset=["latitude", "longitude"])
-    sizes = located.groupby(["place_name", "latitude", "longitude"]).size().reset_index(name="n")
-    sizes = sizes.sort_values("n", ascending=False, kind="stable")
-    area = 40 * sizes["n"] if len(sizes) and sizes["n"].max() <= 10 else 20 + 400 * sizes["n"] / max(sizes["n"].max(), 1)
-    ax2.scatter(sizes["longitude"], sizes["latitude"], s=area, color="#d62728", alpha=0.6, label="attacks")
-    for row in sizes.head(LABELS).itertuples():
-        ax2.annotate(row.place_name, (row.longitude, row.latitude), fontsize=7, xytext=(4, 4), textcoords="offset points")
-    ax2.set(title="Where (gazetteer coordinates)", xlabel="longitude (°E)", ylabel="latitude (°N)")
-    legend = ax2.legend(fontsize=7, loc="lower left")
-    for handle in legend.legend_handles:  # markers of one size, whatever the circles' sizes
-        handle.set_sizes([20])
-    more = f"; the {LABELS} places with most attacks are named" if len(sizes) > LABELS else ""
-    caption(fig, "Source: events frame; coordinates from analysis/resources/geo/gazetteer.tsv (events without coordinates "
-                 f"are counted on the left only); circle area grows with the number of attacks{more}.")
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+        by_place.iloc[::-1].plot.barh(ax=ax, stacked=True, legend=False,
+                                      color=[WEAPON_COLOURS.get(w, OTHER_COLOUR) for w in by_place.columns])
+        legend_outside(ax, title="weapon")
+    else:
+        _message(ax, f"no single attack on coalition forces, {window_text(start, end)}")
+    ax.set(title="Attacks on coalition forces by place and weapon", xlabel="attacks (single events)", ylabel="place")
+    count_axis(ax.xaxis)
+    dates = attacks["event_date"]
+    caption(fig, f"Source: events frame, {len(attacks):,} single attacks by hostile actors on coalition forces "
+                 f"({window_text(start, end)}; {period_text(dates.min(), dates.max(), 'dated')}); places from the "
+                 "articles, named by the gazetteer; period totals are not counted here."
+                 + (f" The {PLACES} places with most attacks are named." if len(order) > PLACES else ""))
+    fig.tight_layout(rect=(0, 0.07 if len(by_place) > 4 else 0.12, 1, 1))
     return fig
 
 
 def speaker_counts(claims: pd.DataFrame) -> pd.Series:
-    """Claims per speaker, most quoted first: one speaker is one ``speaker_id`` across the corpus ("La
-    coalition" and "la coalition" count once), labelled by its most frequent written name; claims with no
-    speaker count as "unnamed". Frames written before ``speaker_id`` existed are grouped by name."""
+    """Claims per speaker, most quoted first, labelled by the speaker's most frequent written name.
+
+    One speaker is one ``speaker_id`` across the corpus ("La coalition" and "la coalition" count once),
+    and the chart merges two more spellings of one speaker: an acronym written alone and the name
+    that carries it ("CENTCOM" and "Central Command (CENTCOM)"), and a person's surname written alone
+    and the one full name of a person ending with it ("Trump" and "Donald Trump"), each only when
+    exactly one key fits. Claims with no speaker count as "unnamed". Frames written before
+    ``speaker_id`` existed are grouped by name."""
     if "speaker_id" not in claims:
         return claims["speaker"].replace("", "unnamed").value_counts()
     key = claims["speaker_id"].fillna("").astype("str")
+    kind = claims["speaker_kind"].fillna("").astype("str") if "speaker_kind" in claims else pd.Series("", index=key.index)
+    merges = _spelling_merges(set(key), set(key[kind.to_numpy() == "person"]))
+    key = pd.Series([merges.get(k, k) for k in key], index=key.index, dtype="str")
     names = pd.DataFrame({"key": key.to_numpy(), "name": claims["speaker"].fillna("").astype("str").to_numpy(),
                           "order": np.arange(len(claims))})
     # The most frequent written name of each key, ties to the first written (as ``value_counts`` orders them).
@@ -339,18 +490,65 @@ def speaker_counts(claims: pd.DataFrame) -> pd.Series:
     return counts.groupby(level=0, sort=False).sum().sort_values(ascending=False, kind="stable")
 
 
-def claims_overview(claims: pd.DataFrame):
-    """Who is quoted, and through which channel."""
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.5))
-    pd.crosstab(claims["speaker_kind"], claims["channel"]).plot.barh(ax=ax1, stacked=True)
+def _spelling_merges(keys: set[str], persons: set[str]) -> dict[str, str]:
+    """Speaker keys to merge into another key for counting (see :func:`speaker_counts`)."""
+    by_acronym: dict[str, set[str]] = {}
+    by_surname: dict[str, set[str]] = {}
+    for key in keys:
+        m = re.fullmatch(r"(.+) \(([a-z][a-z0-9-]*)\)", key)
+        if m:
+            by_acronym.setdefault(m.group(2), set()).add(key)
+    for key in persons:
+        words = key.split()
+        if len(words) >= 2 and not re.fullmatch(r"\(.*\)", words[-1]):
+            by_surname.setdefault(words[-1], set()).add(key)
+    merges = {}
+    for key in keys:
+        if key in by_acronym and len(by_acronym[key]) == 1:
+            merges[key] = next(iter(by_acronym[key]))
+        elif key in persons and key in by_surname and len(by_surname[key]) == 1:
+            merges[key] = next(iter(by_surname[key]))
+    return merges
+
+
+def claims_overview(claims: pd.DataFrame, figures: pd.DataFrame | None = None, articles: pd.DataFrame | None = None):
+    """Who is quoted, through which channel, and who stated the figures.
+
+    The third panel (with ``figures``) counts figures by who stated them: the
+    claim's speaker where the figure is inside a claim, else the article's
+    outlet (from the articles frame), else "article, outlet not stated"."""
+    panels = 3 if figures is not None else 2
+    fig, axes = plt.subplots(1, panels, figsize=(5.2 * panels, 5.2))
+    ax1, ax2 = axes[0], axes[1]
+    kinds = pd.crosstab(claims["speaker_kind"], claims["channel"])
+    if not kinds.empty:
+        kinds.plot.barh(ax=ax1, stacked=True, color=colours(list(kinds.columns)), legend=False)
+        ax1.legend(fontsize=7, title="channel", loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3)
     ax1.set(title="Claims by kind of speaker and channel", xlabel="claims", ylabel="speaker kind")
     count_axis(ax1.xaxis)
+    top = speaker_counts(claims)
+    shown = top.head(SPEAKERS)
+    ax2.barh([shorten(n, 34) for n in shown.index[::-1]], shown.values[::-1], color="#9467bd")
+    ax2.set(title=f"Most quoted speakers ({len(top):,})", xlabel="claims")
     count_axis(ax2.xaxis)
-    ax1.legend(fontsize=7, title="channel", loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3)
-    top = speaker_counts(claims).head(12)
-    ax2.barh([shorten(n) for n in top.index[::-1]], top.values[::-1], color="#9467bd")
-    ax2.set(title="Most quoted speakers", xlabel="claims", ylabel="speaker")
-    caption(fig, f"Source: claims frame ({len(claims):,} quotes and reported speech with their attribution); "
-                 "the 12 most quoted speakers.")
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    if figures is not None:
+        ax3 = axes[2]
+        said = source_label(figures, claims, articles, unknown="article, outlet not stated")
+        counts = said.value_counts()
+        shown3 = counts.head(SPEAKERS)
+        ax3.barh([shorten(n, 34) for n in shown3.index[::-1]], shown3.values[::-1],
+                 color=[UNKNOWN_COLOUR if n == "article, outlet not stated" else "#17becf" for n in shown3.index[::-1]])
+        ax3.set(title=f"Figures by who stated them ({len(counts):,})", xlabel="figures")
+        count_axis(ax3.xaxis)
+    for ax in axes[1:]:
+        ax.tick_params(axis="y", labelsize=7)
+    dates = articles["published_date"] if articles is not None and "published_date" in articles \
+        else pd.Series([], dtype="datetime64[ns]")
+    caption(fig, f"Source: claims frame ({len(claims):,} quotes and reported speech with their attribution"
+                 + (f"), figures frame ({len(figures):,} figures; speaker of the claim, else the outlet of the article"
+                    if figures is not None else "")
+                 + f"); {period_text(dates.min(), dates.max(), 'articles published')}. One "
+                 "speaker under several spellings counts once; the "
+                 f"{SPEAKERS} most frequent are named.")
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig

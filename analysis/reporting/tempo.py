@@ -25,9 +25,11 @@ _DRAW = {"exact": "point", "about": "point", "more_than": "at_least", "at_least"
          "less_than": "at_most", "at_most": "at_most", "vague": "range"}
 
 
-def source_label(figures: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.Series:
-    """Who stated each figure: the claim's speaker and channel, else the outlet or file."""
-    labels = pd.Series(figures["file"].to_numpy(), index=figures.index, dtype="str")
+def source_label(figures: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame | None = None,
+                 unknown: str | None = None) -> pd.Series:
+    """Who stated each figure: the claim's speaker and channel, else the article's outlet, else the
+    article's file name (or ``unknown``, for a chart that groups the articles of no stated outlet)."""
+    labels = pd.Series(figures["file"].to_numpy() if unknown is None else unknown, index=figures.index, dtype="str")
     if articles is not None and not articles.empty:
         named = articles[articles["outlet"].fillna("") != ""].drop_duplicates("file", keep="last")
         outlet = figures["file"].map(pd.Series(named["outlet"].to_numpy(), index=named["file"].to_numpy()))
@@ -40,6 +42,29 @@ def source_label(figures: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataF
         by_claim = figures["claim_id"].map(said)
         labels = by_claim.where(by_claim.notna(), labels).astype("str")
     return labels
+
+
+ACTOR_NAMES = {"coalition": "the coalition", "us": "the US", "france": "France", "uk": "the UK", "iraq": "Iraq",
+               "sdf": "the SDF", "isis": "ISIS", "iran": "Iran", "iran_backed": "Iran-backed groups",
+               "other": "other actors", "unknown": "unknown actors", None: "all actors"}
+
+
+def actor_name(actor: str | None) -> str:
+    """The ``actor`` parameter in words for a title or a message; None (no selection) is "all actors"."""
+    return ACTOR_NAMES.get(actor or None, str(actor))
+
+
+def window_text(start=None, end=None) -> str:
+    """A date window in words: "from 2019-01-01 to 2019-12-31", "from 2019-01-01", "all dates"."""
+    lo = "" if start is None else f"from {pd.Timestamp(start):%Y-%m-%d}"
+    hi = "" if end is None else f"to {pd.Timestamp(end):%Y-%m-%d}"
+    return " ".join(p for p in (lo, hi) if p) or "all dates"
+
+
+def no_strikes_message(actor: str | None, start=None, end=None, corpus: str | None = None) -> str:
+    """What an empty strike tempo says, on the chart and in the notebook, instead of empty axes."""
+    where = f" in {corpus}" if corpus else ""
+    return f"no strike figures for {actor_name(actor)}{where}, {window_text(start, end)}"
 
 
 def strike_tempo(figures: pd.DataFrame, claims: pd.DataFrame | None = None, articles: pd.DataFrame | None = None,
@@ -77,8 +102,11 @@ def strike_tempo(figures: pd.DataFrame, claims: pd.DataFrame | None = None, arti
     return out.sort_values(["period_start", "figure_id"], kind="stable").reset_index(drop=True)
 
 
+HOSTILE = ("iran_backed", "iran", "isis", "other", "unknown")  # actors whose attacks on the coalition are counted
+
+
 def _attacks_on_coalition(events: pd.DataFrame, kind: str) -> pd.DataFrame:
-    hostile = events["actor1"].isin(["iran_backed", "iran", "isis", "other", "unknown"]) & (events["actor2"] == "coalition")
+    hostile = events["actor1"].isin(HOSTILE) & (events["actor2"] == "coalition")
     if "kind" in events:
         hostile &= events["kind"] == kind
     elif kind != "event":
@@ -86,19 +114,32 @@ def _attacks_on_coalition(events: pd.DataFrame, kind: str) -> pd.DataFrame:
     return events[hostile].copy()
 
 
+def attacks_in_window(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
+    """The single attacks on coalition forces (hostile ``actor1``) dated within [``start``, ``end``].
+
+    The one selection behind the attack counts, the attacks by place, the
+    summary table and the map of notebook 03, so that they all show the same
+    attacks. Period totals are left out (a total is many attacks over a
+    period, not one at a place on a day). With a bound set, an event without
+    a date is left out too: nothing says it falls within the window.
+    """
+    attacks = _attacks_on_coalition(events, "event")
+    if start is not None:
+        attacks = attacks[attacks["event_date"] >= pd.Timestamp(start)]
+    if end is not None:
+        attacks = attacks[attacks["event_date"] <= pd.Timestamp(end)]
+    return attacks
+
+
 def attack_counts(events: pd.DataFrame, frequency: str = "week", start=None, end=None) -> pd.DataFrame:
-    """Single attacks on coalition forces (hostile ``actor1``) counted by period and weapon.
+    """Single attacks on coalition forces (:func:`attacks_in_window`) counted by period and weapon.
 
     Period totals ("46 attaques depuis le 17 octobre") are not counted here: a
     total is no event of its last day; :func:`attack_rates` spreads it over its period.
     """
     if frequency not in FREQUENCIES:
         raise ValueError(f"unknown frequency {frequency!r}: use one of {', '.join(FREQUENCIES)}")
-    attacks = _attacks_on_coalition(events, "event")
-    if start is not None:
-        attacks = attacks[attacks["event_date"] >= pd.Timestamp(start)]
-    if end is not None:
-        attacks = attacks[attacks["event_date"] <= pd.Timestamp(end)]
+    attacks = attacks_in_window(events, start, end)
     period = {"day": "D", "week": "W", "month": "M"}[frequency]
     attacks["period"] = attacks["event_date"].dt.to_period(period).dt.start_time
     table = attacks.groupby(["period", "weapon"]).size().unstack(fill_value=0)
@@ -189,20 +230,34 @@ COARSER = {"day": ["week", "month", "year"], "week": ["month", "year"], "month":
 _PERIOD = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 
 
-def coarsened(counts: pd.DataFrame, frequency: str, limit: int) -> tuple[pd.DataFrame, str]:
-    """``counts`` (from :func:`attack_counts`) with at most ``limit`` periods, for a chart.
+def periods_between(first, last, frequency: str) -> int:
+    """How many calendar ``frequency`` periods (day, week, month, year) ``first`` to ``last`` touch."""
+    if pd.isna(first) or pd.isna(last):
+        return 0
+    return len(pd.period_range(pd.Timestamp(first), pd.Timestamp(last), freq=_PERIOD[frequency]))
 
-    Returned as they are (with ``frequency``) when short enough; otherwise summed
+
+def coarsened(counts: pd.DataFrame, frequency: str, limit: int, start=None, end=None) -> tuple[pd.DataFrame, str]:
+    """``counts`` (from :func:`attack_counts`) with at most ``limit`` periods in the time they span, for a chart.
+
+    The span runs from ``start`` (else the first period counted) to ``end``
+    (else the last): ten attacks four years apart span 1,500 days, and bars a
+    day wide on such an axis are invisible. Returned as they are (with
+    ``frequency``) when the span holds at most ``limit`` periods; otherwise summed
     per week, month or year (the finest that fits) and divided by the number of
     ``frequency`` units in each calendar period, so that the values stay attacks
     per ``frequency``: an average over the period, days without a reported
     attack counting as none. The second value names the period used.
     """
-    if len(counts) <= limit:
+    if counts.empty:
+        return counts, frequency
+    first = counts.index.min() if start is None else min(pd.Timestamp(start), counts.index.min())
+    last = counts.index.max() if end is None else max(pd.Timestamp(end), counts.index.max())
+    if periods_between(first, last, frequency) <= limit:
         return counts, frequency
     for coarse in COARSER.get(frequency, []):
-        periods = counts.index.to_period(_PERIOD[coarse])
-        if periods.nunique() <= limit or coarse == "year":
+        if periods_between(first, last, coarse) <= limit or coarse == "year":
+            periods = counts.index.to_period(_PERIOD[coarse])
             table = counts.groupby(periods).sum()
             units = ((table.index.end_time.normalize() - table.index.start_time).days + 1) / FREQUENCIES[frequency]
             table = table.div(np.asarray(units, dtype=float), axis=0)
