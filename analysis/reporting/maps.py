@@ -13,7 +13,7 @@ that circles never cover the map, whatever the corpus' size, the scale
 shrinks until the largest circle is at most :data:`MAX_AREA` and all
 circles together at most :data:`TOTAL_AREA`; no circle is drawn smaller
 than :data:`MIN_AREA` (the legend shows the scale used). Only
-the :data:`~analysis.reporting.plots.LABELS` places with most attacks are
+the :data:`LABELS` places with most attacks are
 named, each label put where it overlaps no other.
 """
 
@@ -24,7 +24,7 @@ import math
 from functools import lru_cache
 
 from analysis.paths import RESOURCES
-from analysis.reporting.plots import LABELS, caption  # first: it sets the backend and the matplotlibrc
+from analysis.reporting.plots import caption  # first: it sets the backend and the matplotlibrc
 from analysis.resources.gazetteer import places
 
 import matplotlib.pyplot as plt  # noqa: E402
@@ -41,6 +41,7 @@ UNIT_AREA = 60.0  # circle area (points²) of one attack, when few attacks are d
 MAX_AREA = 1500.0  # largest circle (a disc of 0.6 inch): past it, the scale shrinks
 TOTAL_AREA = 20_000.0  # all circles together, about 8 % of the map: past it, the scale shrinks
 MIN_AREA = 10.0  # no circle is smaller, whatever the scale
+LABELS = 10  # places named on the map, those with most attacks; the others are circles only
 SEA, LAND, BORDER, NAME = "#dbe9f4", "#f3f0e8", "#8c8c8c", "#6b6b6b"
 ATTACK, EDGE = "#d62728", "#7f1111"
 
@@ -205,7 +206,7 @@ def _fit(fig, ax, view) -> tuple[float, float, float, float]:
     return x0, y0, x1, y1
 
 
-def attack_map(events: pd.DataFrame, start=None, end=None, title: str = "Attacks by place", labels: int = LABELS):
+def attack_map(events: pd.DataFrame, start=None, end=None, title: str = "Where the attacks on coalition forces were", labels: int = LABELS):
     """A map of the attacks: one circle per place, its area the number of events there.
 
     Only single events (``kind == "event"``) count: a period total is many
