@@ -145,3 +145,20 @@ def table(data: Frames, name: str) -> pd.DataFrame:
         if pd.api.types.is_datetime64_any_dtype(shown[column]):
             shown[column] = shown[column].dt.strftime("%Y-%m-%d")
     return shown.reset_index(drop=True)
+
+
+def init_offline_tables() -> None:
+    """Interactive tables (itables) with their library embedded in the notebook: no CDN, and an exported
+    page works from disk. Call once, before the first table.
+
+    itables 2.9's ``init_notebook_mode(connected=False)`` shows two outputs: a dark-mode script that
+    awaits the library, then the library. A page read from disk runs them in the right order, but
+    JupyterLab runs the first before the second is inserted and logs a TypeError: shown the other way round.
+    """
+    from IPython.utils.capture import capture_output
+    from itables import init_notebook_mode
+
+    with capture_output(stdout=False, stderr=False) as shown:
+        init_notebook_mode(all_interactive=False, connected=False)
+    for output in sorted(shown.outputs, key=lambda o: "set_or_remove_dark_class" in o.data.get("text/html", "")):
+        output.display()
