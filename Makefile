@@ -44,8 +44,13 @@ report: setup  ## Set up, then build frames, notebooks (reports/) and charts (fi
 test: setup  ## Run every test: unit, gold evaluation, and the notebooks under nbval
 	$(PY) -m pytest tests notebooks --nbval-lax --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-lab: setup  ## Start JupyterLab on the project's environment
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+# JupyterLab at the repository root: notebooks/, build/frames/, reports/ and figures/ are all in its file browser.
+PORT ?= 8888
+NO_BROWSER ?=
+
+lab: setup  ## JupyterLab at the repository root (PORT=8899 picks the port, NO_BROWSER=1 opens no browser)
+	$(VENV)/bin/jupyter lab --notebook-dir=. --port=$(PORT) $(if $(NO_BROWSER),--no-browser) \
+		$$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 refresh-notebooks: setup  ## Store new checked outputs in notebooks/ after an intended change in the numbers
 	$(PY) -m analysis report --refresh-notebooks

@@ -10,6 +10,21 @@ Per-language knowledge lives in ``resources/<language>/`` as data files.
 
 Every span reported by the package refers to the original text as read from
 the file: ``original[start:end] == text``.
+
+For notebooks of one's own: ``from analysis import load; f = load("seeds")``
+(see :mod:`analysis.api`).
 """
 
 __version__ = "0.1.0"
+
+__all__ = ["load"]
+
+
+def __getattr__(name):
+    # `from analysis import load` without importing pandas at `import analysis`:
+    # the command line and the report runner start without it.
+    if name in ("load", "Loaded", "LoadError"):
+        from analysis import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

@@ -15,7 +15,7 @@ from analysis.paths import NOTEBOOKS, PARAMETERS, ROOT, SEEDS
 from analysis.reporting.runner import ReportError, build
 from analysis.reporting.tempo import strike_tempo
 
-NAMES = ["01-corpus-overview", "02-strike-tempo", "03-attack-counts", "04-claims-and-sources"]
+NAMES = ["01-corpus-overview", "02-strike-tempo", "03-attack-counts", "04-claims-and-sources", "05-explore"]
 
 
 @pytest.fixture(scope="module")

@@ -51,6 +51,7 @@ MANIFEST = "manifest.json"
 KERNEL = "python3"
 PARALLEL = 2  # notebooks at a time: this machine has two cores
 KERNEL_RETRIES = 2
+CELL_TIMEOUT = 900  # seconds a cell may run (the 200,000-article report's cells take seconds): a stuck kernel is retried
 VERSIONED = ["analysis", "pandas", "pyarrow", "matplotlib", "papermill", "nbval", "ipykernel", "pandera", "text2num"]
 RUNNER_PARAMETERS = ("corpus", "frames", "figures_dir")  # set by the runner, not by parameters.yaml sections
 
@@ -198,6 +199,9 @@ def export_html(executed: Path, target: Path) -> None:
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.source = MARKER_LINE.sub("", cell.source)
+    # Saved widget state makes nbconvert load the widgets' renderer from a CDN; widgets need a
+    # kernel anyway, so the page shows their outputs' text instead.
+    nb.metadata.pop("widgets", None)
     body, _ = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="offline").from_notebook_node(nb)
     target.write_text(body, encoding="utf-8")
 
@@ -219,7 +223,8 @@ def run_notebook(name: str, params: dict, recorded: dict, workdir: Path) -> Note
         try:
             pm.execute_notebook(str(NOTEBOOKS / f"{name}.ipynb"), str(executed),
                                 parameters={**params, "figures_dir": str(charts)},
-                                kernel_name=KERNEL, cwd=str(ROOT), progress_bar=False, log_output=False)
+                                kernel_name=KERNEL, cwd=str(ROOT), progress_bar=False, log_output=False,
+                                execution_timeout=CELL_TIMEOUT)
             break
         except PapermillExecutionError as exc:
             raise ReportError(f"notebook {name} failed at code cell {exc.exec_count or '?'}: "
