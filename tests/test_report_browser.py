@@ -18,8 +18,11 @@ from analysis.paths import SEEDS
 from analysis.reporting.runner import build
 from browser import chromium, console_errors, screenshot
 
+EXPLORE = "05-explore"
 BROKEN_IMAGES = "return [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
-LINKS = "return [...document.querySelectorAll('a[href]')].map(a => a.href)"
+# Links a reader can see and follow: a library's fallback shown only while its script loads
+# (itables' "Loading ITables... need help?") is gone once the page is ready.
+LINKS = "return [...document.querySelectorAll('a[href]')].filter(a => a.getClientRects().length).map(a => a.href)"
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +67,13 @@ def test_the_index_and_every_report_open_cleanly_in_a_browser(report, tmp_path):
         check_page(driver, folder / "index.html", tmp_path)
         assert len(driver.find_elements("css selector", "figure img")) == sum(
             c.endswith(".png") for c in manifest["charts"])
-        for name in manifest["notebooks"]:
+        for name, run in manifest["notebooks"].items():
             check_page(driver, folder / f"{name}.html", tmp_path)
-            assert driver.find_elements("css selector", "img"), f"{name}.html shows no chart"
+            if run["outputs"]:
+                assert len(driver.find_elements("css selector", "img")) >= len(
+                    [c for c in run["outputs"] if c.endswith(".png")]), f"{name}.html does not show its charts"
+            if name == EXPLORE:  # its tables are interactive from disk, and the article viewer is there
+                assert driver.find_elements("css selector", "table.dataTable"), f"{name}.html: no interactive table"
+                assert driver.find_elements("css selector", '.av-figure[data-part="first"]'), \
+                    f"{name}.html: no highlighted figure"
+        assert EXPLORE in manifest["notebooks"]
