@@ -40,12 +40,20 @@ def missing() -> str | None:
     return None
 
 
+def require() -> None:
+    """Skip the calling test when the browser cannot run here.
+
+    The one place that skips, so that pytest folds every browser test's skip
+    into one summary line; call it before any costly setup."""
+    reason = missing()
+    if reason:
+        pytest.skip(f"browser tests skipped: {reason}")
+
+
 @contextmanager
 def chromium(width: int = 1280, height: int = 900):
     """A headless Chromium driven by selenium, collecting the console's messages; skips when it cannot run."""
-    reason = missing()
-    if reason:
-        pytest.skip(f"browser test skipped: {reason}")
+    require()
     os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never fetch a browser or a driver
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

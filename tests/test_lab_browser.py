@@ -24,7 +24,9 @@ import pytest
 
 from analysis.paths import NOTEBOOKS
 
-from browser import chromium, console_errors, missing, screenshot
+from browser import chromium, console_errors, require, screenshot
+
+pytestmark = pytest.mark.browser
 
 NOTEBOOK = "05-explore.ipynb"
 START_TIMEOUT = 30  # seconds for the server to answer
@@ -40,9 +42,7 @@ def _free_port() -> int:
 @pytest.fixture
 def lab(tmp_path):
     """A JupyterLab server on a copy of the notebook; yields its base URL and token, then shuts it down."""
-    reason = missing()
-    if reason:
-        pytest.skip(f"browser test skipped: {reason}")
+    require()
     root = tmp_path / "root"
     (root / "notebooks").mkdir(parents=True)
     shutil.copy(NOTEBOOKS / NOTEBOOK, root / "notebooks" / NOTEBOOK)

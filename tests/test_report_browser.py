@@ -16,7 +16,9 @@ import pytest
 
 from analysis.paths import SEEDS
 from analysis.reporting.runner import build
-from browser import chromium, console_errors, screenshot
+from browser import chromium, console_errors, require, screenshot
+
+pytestmark = pytest.mark.browser
 
 EXPLORE = "05-explore"
 BROKEN_IMAGES = "return [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
@@ -27,6 +29,7 @@ LINKS = "return [...document.querySelectorAll('a[href]')].filter(a => a.getClien
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
+    require()  # before building a report the test could not look at
     base = tmp_path_factory.mktemp("browser")
     shutil.copytree(SEEDS, base / "seeds")
     manifest = build(corpus=base / "seeds", out=base / "reports", figures=base / "figures", log=lambda m: None)
