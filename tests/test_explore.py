@@ -176,3 +176,14 @@ def test_a_changed_article_is_not_shown_against_old_spans(corpus):
         frames.text(file)
     with pytest.raises(LoadError, match="no article 'missing.txt'"):
         frames.text("missing.txt")
+
+
+def test_the_article_picker_is_a_menu_for_a_small_corpus_and_a_text_box_past_it():
+    from analysis.reporting.explore import article_picker
+
+    files = [f"{i:03d}.txt" for i in range(12)]
+    menu = article_picker(files, None, menu=20)
+    assert list(menu.options) == files and menu.value == "000.txt"
+    assert article_picker(files, "005.txt", menu=20).value == "005.txt"
+    typed = article_picker(files, None, menu=10)
+    assert not hasattr(typed, "options") and typed.value == "000.txt"  # no 200,000-name menu saved in the notebook

@@ -162,3 +162,20 @@ def init_offline_tables() -> None:
         init_notebook_mode(all_interactive=False, connected=False)
     for output in sorted(shown.outputs, key=lambda o: "set_or_remove_dark_class" in o.data.get("text/html", "")):
         output.display()
+
+
+MENU = 500  # articles listed in the viewer's menu; past that, the file name is typed
+
+
+def article_picker(files: list[str], value: str | None = None, menu: int = MENU):
+    """The widget that chooses the viewer's article: a menu of ``files``, or, past ``menu`` articles, a text
+    box for the file name (a menu of 200,000 names is unusable, and its saved state made the executed
+    notebook 10 MB)."""
+    import ipywidgets as widgets
+
+    value = value or (files[0] if files else "")
+    layout = {"width": "32em"}
+    if len(files) <= menu:
+        return widgets.Dropdown(options=list(files), value=value or None, description="article", layout=layout)
+    return widgets.Text(value=value, description="article", placeholder="file name, e.g. " + files[0],
+                        continuous_update=False, layout=layout)
