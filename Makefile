@@ -42,14 +42,14 @@ report: setup  ## Set up, then build frames, notebooks (reports/) and charts (fi
 	$(PY) -m analysis report
 
 test: setup  ## Run every test: unit, gold evaluation, and the notebooks under nbval
-	$(PY) -m pytest tests notebooks --nbval-lax --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+	$(PY) -m pytest tests notebooks --nbval-lax --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg --nbval-cell-timeout=300
 
 # JupyterLab at the repository root: notebooks/, build/frames/, reports/ and figures/ are all in its file browser.
 PORT ?= 8888
 NO_BROWSER ?=
 
 lab: setup  ## JupyterLab at the repository root (PORT=8899 picks the port, NO_BROWSER=1 opens no browser)
-	$(VENV)/bin/jupyter lab --notebook-dir=. --port=$(PORT) $(if $(NO_BROWSER),--no-browser) \
+	$(VENV)/bin/jupyter lab --notebook-dir=. --port=$(PORT) $(if $(filter-out 0 no false,$(NO_BROWSER)),--no-browser) \
 		$$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 refresh-notebooks: setup  ## Store new checked outputs in notebooks/ after an intended change in the numbers

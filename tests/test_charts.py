@@ -2,6 +2,7 @@
 empty selections said in words, legends off the data, distinct colours, one speaker counted once, sources by outlet."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -72,6 +73,16 @@ def test_the_attacks_outside_the_window_are_in_no_chart_or_table():
     plots.plt.close(fig)
     counts = tempo.attack_counts(events, "day", start="2019-01-01", end="2022-12-31")
     assert list(counts.index) == [pd.Timestamp("2020-01-08"), pd.Timestamp("2020-03-11")]
+
+
+def test_an_empty_attack_window_says_so_instead_of_drawing_empty_axes():
+    events = _events([("2016-10-20", "rockets", "Mosul"), ("2023-01-01", "drones", "Erbil")])
+    counts = tempo.attack_counts(events, "day", start="2019-01-01", end="2019-06-30")
+    fig = plots.attack_counts(counts, "day", tempo.attack_rates(events, "day", "2019-01-01", "2019-06-30"),
+                              start="2019-01-01", end="2019-06-30")
+    assert counts.empty and all(not ax.axison for ax in fig.axes)  # no 0-1 axes, no 1970 time axis
+    assert "no single attack on coalition forces, from 2019-01-01 to 2019-06-30" in _texts(fig)
+    plots.plt.close(fig)
 
 
 def test_attacks_without_a_place_get_a_labelled_bar():
@@ -170,8 +181,9 @@ def test_no_legend_covers_the_data_and_every_chart_states_source_and_period(seed
     for name, fig in _charts(frames).items():
         assert not _legend_overlaps(fig), (name, size, _legend_overlaps(fig))
         text = _texts(fig)
-        assert "Source: " in text, name
-        assert any(f"{y}-" in text for y in range(2014, 2027)), name  # the dates it covers
+        said = " ".join(t.get_text() for t in fig.texts)  # the caption, not the axes' tick labels
+        assert "Source: " in said, name
+        assert re.search(r"\b20\d\d-\d\d-\d\d\b", said), (name, said)  # the dates it covers
         if name == "02":  # the seeds' strike figures hold both bounds
             assert "lower bound" in text and "upper bound" in text
         plots.plt.close(fig)
@@ -201,7 +213,28 @@ def test_figures_are_labelled_by_outlet_where_it_is_known_never_by_file_name():
                             "claim_id": [None, None, None, "c:1"]})
     fig = plots.claims_overview(claims, figures, articles)
     labels = [t.get_text() for t in fig.axes[2].get_yticklabels()]
-    assert sorted(labels) == ["Rudaw", "Wayne Marotto (tweet)", "article, outlet not stated"]
+    assert sorted(labels) == ["Rudaw", "Wayne Marotto", "article, outlet not stated"]
+    plots.plt.close(fig)
+
+
+def test_who_stated_the_figures_counts_one_speaker_under_several_spellings_once_on_rows_of_its_own():
+    long = "l'Observatoire syrien des droits de l'Homme"
+    claims = pd.DataFrame({
+        "claim_id": ["c:1", "c:2", "c:3", "c:4", "c:5"], "file": ["a.txt"] * 5,
+        "speaker": [long + " (OSDH)", long.replace("Homme", "homme") + " (OSDH)", "OSDH",
+                    long + " de Londres", long + " de Paris"],
+        "speaker_id": ["observatoire syrien (osdh)", "observatoire syrien (osdh)", "osdh", "osdh londres",
+                       "osdh paris"],
+        "speaker_kind": ["organisation"] * 5, "channel": ["statement", "communique", "statement", "statement",
+                                                          "statement"]})
+    figures = pd.DataFrame({"figure_id": [f"a:{i}" for i in range(7)], "file": ["a.txt"] * 7,
+                            "claim_id": ["c:1", "c:1", "c:2", "c:3", "c:4", "c:5", "c:5"]})
+    counts = plots.stated_by(figures, claims).value_counts()
+    assert counts[long + " (OSDH)"] == 4 and len(counts) == 3  # three spellings and two channels: one speaker
+    fig = plots.claims_overview(claims, figures)
+    rows = [p.get_width() for p in fig.axes[2].patches]
+    assert sorted(rows) == [1, 2, 4]  # the two names that shorten alike keep a bar each
+    assert len({p.get_y() for p in fig.axes[2].patches}) == 3
     plots.plt.close(fig)
 
 

@@ -185,5 +185,22 @@ def test_the_article_picker_is_a_menu_for_a_small_corpus_and_a_text_box_past_it(
     menu = article_picker(files, None, menu=20)
     assert list(menu.options) == files and menu.value == "000.txt"
     assert article_picker(files, "005.txt", menu=20).value == "005.txt"
+    assert article_picker(files, "zzz.txt", menu=20).value == "000.txt"  # the viewer cell says it is unknown
     typed = article_picker(files, None, menu=10)
     assert not hasattr(typed, "options") and typed.value == "000.txt"  # no 200,000-name menu saved in the notebook
+
+
+def test_the_filter_panel_lists_every_choice_and_its_tables_follow_a_choice(seed_frames, monkeypatch):
+    import itables
+
+    shown = []
+    monkeypatch.setattr(itables, "show", lambda df, caption=None, **kw: shown.append((caption, len(df))))
+    panel = explore.filter_panel(seed_frames)
+    controls = {c.description: c for box in panel.children[:3] for c in box.children}
+    assert set(controls) == {"actor", "category", "language", "outlet", "from", "to"}
+    menus = explore.choices(seed_frames)
+    assert [v for _, v in controls["category"].options][1:] == menus["category"]
+    shown.clear()
+    controls["category"].value = "strikes"
+    expected = explore.filter_frames(seed_frames, category="strikes")
+    assert ("figures (filtered)", len(expected.figures)) in shown and len(expected.figures) < len(seed_frames.figures)

@@ -99,7 +99,7 @@ def _wait(driver, script: str, what: str, folder: Path, timeout: float = RUN_TIM
 
 # Console messages JupyterLab itself logs on an offline machine with a fresh settings folder.
 NOT_OURS = ("/lab/api/", "/api/workspaces", "/api/settings", "pypi.org", "favicon", "/api/nbconvert",
-            "extension manager", "news", "check_for_updates")
+            "extension manager", "jupyterlab/news", "check_for_updates")
 
 
 def test_the_exploration_notebook_runs_in_jupyterlab(lab, tmp_path):

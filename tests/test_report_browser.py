@@ -8,6 +8,7 @@ Chromium or its driver is missing (see ``tests/browser.py``).
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -61,6 +62,8 @@ def check_page(driver, page: Path, shots: Path) -> None:
     assert console_errors(driver) == [], f"{page.name}: console errors"
     assert driver.execute_script(BROKEN_IMAGES) == [], f"{page.name}: images that did not load"
     assert unresolved(driver, page) == [], f"{page.name}: links that resolve to nothing"
+    shown = driver.find_element("tag name", "body").text
+    assert not re.search(r"\b\w+\(children=\(", shown), f"{page.name}: a widget shown as its Python repr"
     assert screenshot(driver, shots, page.stem).stat().st_size > 0
 
 

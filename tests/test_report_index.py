@@ -104,3 +104,10 @@ def test_a_missing_index_is_written_again(built):
     build(corpus=base / "seeds", out=base / "reports", figures=base / "figures", log=logs.append)
     assert index.is_file(), logs
     assert not any("running" in m and "notebook(s)" in m and not m.startswith("report: running 0") for m in logs), logs
+
+
+def test_a_summary_renders_its_inline_markdown_and_escapes_the_rest():
+    page = render(MANIFEST, {"02-strike-tempo": NotebookInfo("T", "an **article viewer**, `make lab`, <b>, 3 * 4 * 5")},
+                  "../figures/", FRAME_FILES)
+    assert "an <strong>article viewer</strong>, <code>make lab</code>, &lt;b&gt;, 3 * 4 * 5" in page
+    assert "**" not in page and "`" not in page

@@ -176,6 +176,37 @@ def article_picker(files: list[str], value: str | None = None, menu: int = MENU)
     value = value or (files[0] if files else "")
     layout = {"width": "32em"}
     if len(files) <= menu:
-        return widgets.Dropdown(options=list(files), value=value or None, description="article", layout=layout)
+        # An unknown ``article`` parameter is reported by the viewer cell above; the menu starts on the first.
+        chosen = value if value in files else (files[0] if files else None)
+        return widgets.Dropdown(options=list(files), value=chosen, description="article", layout=layout)
     return widgets.Text(value=value, description="article", placeholder="file name, e.g. " + files[0],
                         continuous_update=False, layout=layout)
+
+
+def filter_panel(data: Frames, table_options: dict | None = None):
+    """The notebook's filter panel: menus for actor, category, language and outlet, two date pickers, and
+    below them the counts and the filtered figures, claims and events as tables (:func:`filter_frames`).
+    Needs a running kernel (JupyterLab)."""
+    import ipywidgets as widgets
+    from itables import show
+
+    menus = choices(data)
+    controls = {name: widgets.Dropdown(options=[("(all)", ALL)] + [(v, v) for v in menus[name]], description=name)
+                for name in ("actor", "category", "language", "outlet")}
+    controls["start"] = widgets.DatePicker(description="from")
+    controls["end"] = widgets.DatePicker(description="to")
+
+    def filtered(**chosen):
+        try:
+            subset = filter_frames(data, **chosen)
+        except ValueError as exc:  # e.g. "to" before "from": said, not raised into the widget
+            print(exc)
+            return
+        print(counts(subset))
+        for name in ("figures", "claims", "events"):
+            show(table(subset, name), caption=f"{name} (filtered)", **(table_options or {}))
+
+    return widgets.VBox([widgets.HBox([controls["actor"], controls["category"]]),
+                         widgets.HBox([controls["language"], controls["outlet"]]),
+                         widgets.HBox([controls["start"], controls["end"]]),
+                         widgets.interactive_output(filtered, controls)])

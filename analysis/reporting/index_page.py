@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,22 @@ def notebook_info(cells: list[dict], name: str) -> NotebookInfo:
 
 def _e(value) -> str:
     return html.escape(str(value), quote=True)
+
+
+_CODE = re.compile(r"`([^`]+)`")
+_STRONG = re.compile(r"\*\*(.+?)\*\*")
+_EM = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
+
+
+def inline_markdown(text: str) -> str:
+    """A notebook's summary paragraph as HTML: escaped, with its `code`, **bold** and *italic* rendered
+    (the only markdown a one-paragraph summary uses; anything else shows as written)."""
+    parts = _CODE.split(html.escape(text, quote=False))
+    for i in range(0, len(parts), 2):  # outside code spans
+        parts[i] = _EM.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", parts[i]))
+    for i in range(1, len(parts), 2):
+        parts[i] = f"<code>{parts[i]}</code>"
+    return "".join(parts)
 
 
 def _size(n: int) -> str:
@@ -128,7 +145,7 @@ def render(manifest: dict, notebooks: dict[str, NotebookInfo], charts_href: str,
         params = ", ".join(f"<code>{_e(k)} = {_e(v)}</code>" for k, v in run.get("parameters", {}).items())
         sections.append(
             f'<section class="report" id="{_e(name)}"><h2><a href="{_e(name)}.html">{_e(info.title)}</a></h2>'
-            f'<p>{_e(info.summary)}</p>'
+            f'<p>{inline_markdown(info.summary)}</p>'
             f'<p class="meta">Report: <a href="{_e(name)}.html">{_e(name)}.html</a> · executed notebook: '
             f'<a href="{_e(name)}.ipynb">{_e(name)}.ipynb</a> · ran in {run.get("seconds", "?")} s</p>'
             f'<p class="meta">Parameters: {params or "none"}</p>{_charts(run.get("outputs", []), charts_href)}'
@@ -146,7 +163,7 @@ def render(manifest: dict, notebooks: dict[str, NotebookInfo], charts_href: str,
 <body>
 <header><h1>Reports: {_e(corpus)}</h1>
 <p class="meta">Built {_e(built) or "at an unknown time"} from commit <code>{_e(manifest.get("git_commit", "?"))}</code>.
-Every number on a chart is traced to its sentence in the frames below.</p>
+Every figure and claim in the frames below is traced to its sentence.</p>
 <nav>{nav} <a href="#frames">Frames</a> <a href="#inputs">Inputs</a></nav></header>
 <main>
 <h2 id="corpus">Corpus</h2>{_table(corpus_rows, "corpus")}

@@ -13,6 +13,7 @@ five articles to hundreds of thousands.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from pathlib import Path
@@ -94,7 +95,7 @@ def top_or_other(values: pd.Series, keep: int, other: str) -> pd.Series:
 def colours(labels: list[str], greys: dict[str, str] | None = None) -> list[str]:
     """One distinct colour per label, in order; the labels in ``greys`` (other, unknown) get their grey."""
     greys = greys or {}
-    named = iter(PALETTE)
+    named = itertools.cycle(PALETTE)  # callers keep to len(PALETTE) named labels; past it, colours repeat
     return [greys[label] if label in greys else next(named) for label in labels]
 
 
@@ -158,6 +159,11 @@ def declutter(fig, texts: list) -> None:
             text.set_visible(False)
         else:
             kept.append(box)
+
+
+def month_edges(months: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """The first days of ``months`` and of the month after the last: the edges of a monthly step."""
+    return months.append(pd.DatetimeIndex([months[-1] + pd.offsets.MonthBegin(1)]))
 
 
 def _message(ax, text: str) -> None:
@@ -230,7 +236,7 @@ def _sources_line(sources: pd.Series) -> str:
 
 def _spread(ax, spread: pd.DataFrame, colour: str, label: str) -> None:
     """The median rate per month as a step line, its interquartile range as a band: two artists."""
-    edges = spread.index.append(pd.DatetimeIndex([spread.index[-1] + pd.offsets.MonthBegin(1)]))
+    edges = month_edges(spread.index)
     ax.fill_between(edges, np.append(spread["q25"], spread["q25"].iloc[-1]),
                     np.append(spread["q75"], spread["q75"].iloc[-1]), step="post", color=colour, alpha=0.25,
                     lw=0, label=f"{label}: middle half")
@@ -277,7 +283,7 @@ def strike_tempo(tempo: pd.DataFrame, frequency: str, actor: str | None = None, 
     vague amounts as ranges.
 
     Every figure is a rate over the whole period it covers (1,375 strikes in three years is about
-    nine a week for three years, never a spike of 1,375). Up to :data:`DETAILED` figures, each is a
+    8.5 a week for three years, never a spike of 1,375). Up to :data:`DETAILED` figures, each is a
     segment over its period with its words as a label; more, the median and middle half of the
     rates covering each month, with the number of figures per month below. An empty selection
     draws no axes but says :func:`tempo.no_strikes_message`."""
@@ -320,7 +326,7 @@ def _strike_tempo_spread(tempo: pd.DataFrame, frequency: str, title: str, start,
     fig, (ax, below) = plt.subplots(2, 1, figsize=(11, 6), sharex=True, height_ratios=(3, 1))
     if len(spread):
         _spread(ax, spread, "#1f77b4", "stated rates")
-        edges = spread.index.append(pd.DatetimeIndex([spread.index[-1] + pd.offsets.MonthBegin(1)]))
+        edges = month_edges(spread.index)
         below.stairs(spread["figures"].to_numpy(), mdates.date2num(edges), fill=True, color="#7f7f7f")
         legend_outside(ax)
     ax.set(title=f"{title}, {len(tempo):,} figures", ylabel=f"strikes per {frequency}")
@@ -383,8 +389,7 @@ def attack_counts(counts: pd.DataFrame, frequency: str, rates: pd.DataFrame | No
             lasts.append(ends.max())
             legend_outside(ax, title="weapon")
         else:
-            ax.text(0.5, 0.5, f"no single attack on coalition forces, {window_text(start, end)}", ha="center",
-                    va="center", transform=ax.transAxes, color="#444444")
+            _message(ax, f"no single attack on coalition forces, {window_text(start, end)}")
         ax.set(title=f"Attacks on coalition forces per {frequency}{average}",
                ylabel=f"attacks per {frequency}{' (average)' if average else ''}")
         ax.set_ylim(bottom=0)
@@ -395,7 +400,7 @@ def attack_counts(counts: pd.DataFrame, frequency: str, rates: pd.DataFrame | No
         if len(rates) > DETAILED:
             spread = rates_by_month(rates)
             if len(spread):
-                edges = spread.index.append(pd.DatetimeIndex([spread.index[-1] + pd.offsets.MonthBegin(1)]))
+                edges = month_edges(spread.index)
                 ax.step(edges, np.append(spread["median"], spread["median"].iloc[-1]), where="post",
                         color="#333333", lw=1.5, label=f"median rate of {len(rates):,} totals")
         else:
@@ -417,8 +422,9 @@ def attack_counts(counts: pd.DataFrame, frequency: str, rates: pd.DataFrame | No
     date_axis(low)
     first = min(firsts) if firsts else None
     last = max(lasts) - pd.Timedelta(days=1) if lasts else None
+    none = "No single attack on coalition forces in this window. " if table.empty else ""
     caption(fig, f"Source: events frame ({window_text(start, end)}; {period_text(first, last, 'dates drawn')}). "
-                 "Bars: single attacks by hostile actors on coalition forces, one event per attack merged across "
+                 f"{none}Bars: single attacks by hostile actors on coalition forces, one event per attack merged across "
                  f"articles{'' if not average else f' ({len(counts):,} {frequency}s with attacks: each bar is the {drawn} average per {frequency})'}."
                  + (" Below: period totals stated by a source, each a rate over the period it covers, not added "
                     f"to the bars. {BOUNDS}." if rates is not None else ""))
@@ -464,17 +470,17 @@ def attacks_by_place(attacks: pd.DataFrame, start=None, end=None):
     return fig
 
 
-def speaker_counts(claims: pd.DataFrame) -> pd.Series:
-    """Claims per speaker, most quoted first, labelled by the speaker's most frequent written name.
+def speaker_names(claims: pd.DataFrame) -> pd.Series:
+    """Each claim's speaker as the charts name it ("" when the claim names none), aligned on ``claims``.
 
-    One speaker is one ``speaker_id`` across the corpus ("La coalition" and "la coalition" count once),
-    and the chart merges two more spellings of one speaker: an acronym written alone and the name
+    One speaker is one ``speaker_id`` across the corpus ("La coalition" and "la coalition" are one),
+    and the charts merge two more spellings of one speaker: an acronym written alone and the name
     that carries it ("CENTCOM" and "Central Command (CENTCOM)"), and a person's surname written alone
     and the one full name of a person ending with it ("Trump" and "Donald Trump"), each only when
-    exactly one key fits. Claims with no speaker count as "unnamed". Frames written before
-    ``speaker_id`` existed are grouped by name."""
+    exactly one key fits. A speaker is named by its most frequent written name. Frames written
+    before ``speaker_id`` existed are named as written."""
     if "speaker_id" not in claims:
-        return claims["speaker"].replace("", "unnamed").value_counts()
+        return claims["speaker"].fillna("").astype("str")
     key = claims["speaker_id"].fillna("").astype("str")
     kind = claims["speaker_kind"].fillna("").astype("str") if "speaker_kind" in claims else pd.Series("", index=key.index)
     merges = _spelling_merges(set(key), set(key[kind.to_numpy() == "person"]))
@@ -485,9 +491,35 @@ def speaker_counts(claims: pd.DataFrame) -> pd.Series:
     written = names.groupby(["key", "name"], sort=False).agg(n=("order", "size"), first=("order", "min"))
     written = written.reset_index().sort_values(["n", "first"], ascending=[False, True], kind="stable")
     label = written.drop_duplicates("key").set_index("key")["name"]
-    counts = key.value_counts()
-    counts.index = [label.get(k) or "unnamed" if k else "unnamed" for k in counts.index]
+    return pd.Series(key.map(label).fillna("").where(key != "", "").to_numpy(), index=claims.index, dtype="str")
+
+
+def speaker_counts(claims: pd.DataFrame) -> pd.Series:
+    """Claims per speaker (:func:`speaker_names`), most quoted first; claims with no speaker count as
+    "unnamed"."""
+    counts = speaker_names(claims).replace("", "unnamed").value_counts()
     return counts.groupby(level=0, sort=False).sum().sort_values(ascending=False, kind="stable")
+
+
+def stated_by(figures: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame | None = None,
+              unknown: str = "article, outlet not stated") -> pd.Series:
+    """Who stated each figure, for counting: the speaker of its claim as :func:`speaker_names` names it
+    (one speaker under several spellings is one), else the article's outlet, else ``unknown``."""
+    labels = source_label(figures, None, articles, unknown=unknown)
+    if claims is None or claims.empty:
+        return labels
+    names = pd.Series(speaker_names(claims).to_numpy(), index=claims["claim_id"].to_numpy())
+    names = names[~names.index.duplicated(keep="last")]
+    by_claim = figures["claim_id"].map(names)
+    return by_claim.where(by_claim.notna() & (by_claim != ""), labels).astype("str")
+
+
+def _named_bars(ax, counts: pd.Series, colour, width: int = 34) -> None:
+    """Horizontal bars, most first from the top, one row per label: two labels that shorten alike keep
+    their own rows (matplotlib would stack equal category names on one)."""
+    rows = np.arange(len(counts))[::-1]
+    ax.barh(rows, counts.to_numpy(), color=colour)
+    ax.set_yticks(rows, [shorten(n, width) for n in counts.index])
 
 
 def _spelling_merges(keys: set[str], persons: set[str]) -> dict[str, str]:
@@ -527,17 +559,15 @@ def claims_overview(claims: pd.DataFrame, figures: pd.DataFrame | None = None, a
     ax1.set(title="Claims by kind of speaker and channel", xlabel="claims", ylabel="speaker kind")
     count_axis(ax1.xaxis)
     top = speaker_counts(claims)
-    shown = top.head(SPEAKERS)
-    ax2.barh([shorten(n, 34) for n in shown.index[::-1]], shown.values[::-1], color="#9467bd")
+    _named_bars(ax2, top.head(SPEAKERS), "#9467bd")
     ax2.set(title=f"Most quoted speakers ({len(top):,})", xlabel="claims")
     count_axis(ax2.xaxis)
     if figures is not None:
         ax3 = axes[2]
-        said = source_label(figures, claims, articles, unknown="article, outlet not stated")
-        counts = said.value_counts()
+        counts = stated_by(figures, claims, articles).value_counts()
         shown3 = counts.head(SPEAKERS)
-        ax3.barh([shorten(n, 34) for n in shown3.index[::-1]], shown3.values[::-1],
-                 color=[UNKNOWN_COLOUR if n == "article, outlet not stated" else "#17becf" for n in shown3.index[::-1]])
+        _named_bars(ax3, shown3, [UNKNOWN_COLOUR if n == "article, outlet not stated" else "#17becf"
+                                  for n in shown3.index])
         ax3.set(title=f"Figures by who stated them ({len(counts):,})", xlabel="figures")
         count_axis(ax3.xaxis)
     for ax in axes[1:]:

@@ -51,7 +51,7 @@ MANIFEST = "manifest.json"
 KERNEL = "python3"
 PARALLEL = 2  # notebooks at a time: this machine has two cores
 KERNEL_RETRIES = 2
-CELL_TIMEOUT = 900  # seconds a cell may run (the 200,000-article report's cells take seconds): a stuck kernel is retried
+CELL_TIMEOUT = 300  # seconds a cell may run (the 200,000-article report's cells take seconds): a stuck kernel is retried
 VERSIONED = ["analysis", "pandas", "pyarrow", "matplotlib", "papermill", "nbval", "ipykernel", "pandera", "text2num"]
 RUNNER_PARAMETERS = ("corpus", "frames", "figures_dir")  # set by the runner, not by parameters.yaml sections
 
