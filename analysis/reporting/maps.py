@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from analysis.paths import RESOURCES
 from analysis.reporting.plots import caption  # first: it sets the backend and the matplotlibrc
+from analysis.reporting.tempo import dated_within
 from analysis.resources.gazetteer import places
 
 import matplotlib.pyplot as plt  # noqa: E402
@@ -216,13 +217,8 @@ def attack_map(events: pd.DataFrame, start=None, end=None, title: str = "Where t
     with most attacks are named."""
     if "kind" in events:
         events = events[events["kind"] == "event"]
+    events = dated_within(events, start, end)
     dates = pd.to_datetime(events["event_date"])
-    keep = pd.Series(True, index=events.index)
-    if start is not None:
-        keep &= dates >= pd.Timestamp(start)
-    if end is not None:
-        keep &= dates <= pd.Timestamp(end)
-    events, dates = events[keep.to_numpy()], dates[keep.to_numpy()]
     table = attacks_by_place(events)
     unlocated = len(events) - int(table["attacks"].sum())
     view = extent(table)

@@ -123,12 +123,17 @@ def attacks_in_window(events: pd.DataFrame, start=None, end=None) -> pd.DataFram
     period, not one at a place on a day). With a bound set, an event without
     a date is left out too: nothing says it falls within the window.
     """
-    attacks = _attacks_on_coalition(events, "event")
+    return dated_within(_attacks_on_coalition(events, "event"), start, end)
+
+
+def dated_within(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
+    """The rows of ``events`` whose ``event_date`` lies in [``start``, ``end``] (either may be None); with a
+    bound set, an undated row is left out."""
     if start is not None:
-        attacks = attacks[attacks["event_date"] >= pd.Timestamp(start)]
+        events = events[pd.to_datetime(events["event_date"]) >= pd.Timestamp(start)]
     if end is not None:
-        attacks = attacks[attacks["event_date"] <= pd.Timestamp(end)]
-    return attacks
+        events = events[pd.to_datetime(events["event_date"]) <= pd.Timestamp(end)]
+    return events
 
 
 def attack_counts(events: pd.DataFrame, frequency: str = "week", start=None, end=None) -> pd.DataFrame:
